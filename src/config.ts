@@ -1,0 +1,36 @@
+// Configuration from the environment, read once at start.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for a PostgreSQL server; undefined = embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Directory of the embedded database. */
+  dataDir: string;
+  /** Load the demo data set into an empty database on start. */
+  demo: boolean;
+  jobindsatsApiKey: string | undefined;
+  jobindsatsBaseUrl: string;
+  statbankBaseUrl: string;
+  /** Cron-like interval for the scheduled refresh, in hours; 0 = off. */
+  refreshIntervalHours: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT er ugyldig: ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.MAALTAVLE_DATA_DIR ?? './data'),
+    demo: env.MAALTAVLE_DEMO !== '0',
+    jobindsatsApiKey: env.JOBINDSATS_API_KEY || undefined,
+    jobindsatsBaseUrl: env.JOBINDSATS_BASE_URL ?? 'https://api.jobindsats.dk',
+    statbankBaseUrl: env.STATBANK_BASE_URL ?? 'https://api.statbank.dk',
+    refreshIntervalHours: Number(env.MAALTAVLE_REFRESH_HOURS ?? 0),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
