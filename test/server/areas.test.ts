@@ -18,7 +18,9 @@ describe('GET /healthz and /api/v1/areas', () => {
     const res = await app.inject('/api/v1/areas?year=2019');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
-    const body = res.json() as { areas: { id: string; kind: string; name: string; comparisonArea?: string }[] };
+    const body = res.json() as {
+      areas: { id: string; kind: string; name: string; comparisonArea?: string }[];
+    };
     expect(body.areas.filter((a) => a.kind === 'kommune')).toHaveLength(98);
     const faxe = body.areas.find((a) => a.id === '320')!;
     expect(faxe).toMatchObject({ name: 'Faxe', region: '085', comparisonArea: 'rar-sjaelland' });

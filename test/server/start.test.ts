@@ -25,7 +25,13 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('maaltavle serve and %s', (signal)
     const dataDir = mkdtempSync(join(tmpdir(), 'maaltavle-start-'));
     const child = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MAALTAVLE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MAALTAVLE_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
