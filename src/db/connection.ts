@@ -1,0 +1,102 @@
+// Opens the database: a PostgreSQL server when a URL is given, else the embedded PGlite in a worker.
+import { spawn } from 'node:child_process';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { startEmbedded } from './embedded.ts';
+import { migrate } from './migrate.ts';
+import type { DB } from './schema.ts';
+
+// bigint (int8) columns such as ids and counts come back as strings by default; counts fit in a number.
+pg.types.setTypeParser(20, (v) => v);
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: 'pglite' | 'postgres';
+  /** A plain-SQL dump of the whole database. */
+  dump(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 10_000,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const database: Database = {
+      db,
+      engine: 'postgres',
+      dump: () => pgDumpServer(opts.databaseUrl!),
+      close: () => db.destroy(),
+    };
+    return finish(database, opts);
+  }
+  const embedded = await startEmbedded(opts.dataDir);
+  // One connection: PGlite has one. A query outside the current transaction then waits for the pool and
+  // fails loudly after the timeout instead of silently running outside the transaction.
+  const pool = new pg.Pool({
+    host: embedded.socketDir,
+    port: embedded.port,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    connectionTimeoutMillis: 15_000,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const database: Database = {
+    db,
+    engine: 'pglite',
+    dump: async () => {
+      // pg_dump runs inside the worker on the same single connection: release ours first.
+      return embedded.dump();
+    },
+    close: async () => {
+      await db.destroy();
+      await embedded.close();
+    },
+  };
+  return finish(database, opts);
+}
+
+async function finish(database: Database, opts: OpenOptions): Promise<Database> {
+  try {
+    if (opts.migrate !== false) await migrate(database.db);
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+function pgDumpServer(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pg_dump', ['--no-owner', '--no-privileges', '--dbname', url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('error', () =>
+      reject(
+        new Error(
+          'pg_dump blev ikke fundet. Installér PostgreSQL-klienten (apt-get install postgresql-client).',
+        ),
+      ),
+    );
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out).toString('utf8'))
+        : reject(new Error(`pg_dump fejlede: ${err.trim()}`)),
+    );
+  });
+}

@@ -1,0 +1,97 @@
+// Starts the embedded PGlite database in a worker thread behind a one-connection unix socket.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { acquireLock } from './lock.ts';
+
+export interface EmbeddedServer {
+  /** Directory holding the socket `.s.PGSQL.5432`: pass as `host` to pg. */
+  socketDir: string;
+  port: number;
+  dump(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function startWorker(dataDir: string, socketDir: string): Promise<Worker> {
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir, socketPath: join(socketDir, '.s.PGSQL.5432') },
+  });
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    worker.once('error', onError);
+    worker.once('message', (msg: { type: string }) => {
+      worker.off('error', onError);
+      if (msg.type === 'ready') resolve(worker);
+      else reject(new Error(`Den indlejrede database startede ikke: ${JSON.stringify(msg)}`));
+    });
+  });
+}
+
+function request<T>(worker: Worker, message: object, expect: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { type: string; message?: string }) => {
+      if (msg.type === expect) {
+        worker.off('message', onMessage);
+        resolve(msg as T);
+      } else if (msg.type === 'error') {
+        worker.off('message', onMessage);
+        reject(new Error(msg.message));
+      }
+    };
+    worker.on('message', onMessage);
+    worker.postMessage(message);
+  });
+}
+
+/**
+ * A new data directory is initialised in a temporary sibling and renamed into place, so a process
+ * killed during initdb never leaves a half-made directory at `dataDir`.
+ */
+async function ensureInitialised(dataDir: string): Promise<void> {
+  const parent = dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`.${basename(dataDir)}.init-`))
+      rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(`Mappen ${dataDir} findes, men er ikke en Måltavle-database.`);
+  }
+  const temp = join(parent, `.${basename(dataDir)}.init-${process.pid}`);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(temp);
+  await db.close();
+  if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+  renameSync(temp, dataDir);
+}
+
+export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
+  const release = acquireLock(dataDir);
+  try {
+    await ensureInitialised(dataDir);
+    const socketDir = mkdtempSync(join(tmpdir(), 'maaltavle-pg-'));
+    const worker = await startWorker(dataDir, socketDir);
+    let closed = false;
+    return {
+      socketDir,
+      port: 5432,
+      dump: async () => (await request<{ sql: string }>(worker, { type: 'dump' }, 'dumped')).sql,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        try {
+          await request(worker, { type: 'close' }, 'closed');
+        } finally {
+          await worker.terminate();
+          rmSync(socketDir, { recursive: true, force: true });
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

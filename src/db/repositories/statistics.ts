@@ -1,0 +1,358 @@
+// Statistics store: areas, measures, imports and versioned observations. The only SQL for statistics.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface MeasureRecord {
+  id: string;
+  name: string;
+  unit: string;
+  source: string;
+  sourceTable: string | null;
+  dimensions: Record<string, string>;
+  frequency: 'month' | 'quarter' | 'mat' | 'half' | 'year';
+  attribution: string;
+  description: string | null;
+}
+
+export interface StagedObservation {
+  measureId: string;
+  areaId: string;
+  /** Canonical period code. */
+  period: string;
+  periodOrd: number;
+  value: number | null;
+  /** Marker of a missing value ('..', '' …); null when value is a number. */
+  missing: string | null;
+}
+
+export interface ImportMeta {
+  source: string;
+  parameters: Record<string, unknown>;
+  createdBy: string;
+  startedAt: Date;
+  sourceUpdatedAt: Date | null;
+}
+
+export interface ImportCounts {
+  importId: string;
+  total: number;
+  new: number;
+  revised: number;
+  unchanged: number;
+}
+
+export async function upsertAreas(
+  db: Executor,
+  areas: readonly { id: string; kind: string; name: string; region?: string }[],
+) {
+  if (areas.length === 0) return;
+  await db
+    .insertInto('areas')
+    .values(
+      areas.map((a) => ({ id: a.id, kind: a.kind as 'kommune', name: a.name, region: a.region ?? null })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          kind: eb.ref('excluded.kind'),
+          region: eb.ref('excluded.region'),
+        })),
+    )
+    .execute();
+}
+
+export async function upsertMeasures(db: Executor, measures: readonly MeasureRecord[]) {
+  if (measures.length === 0) return;
+  await db
+    .insertInto('measures')
+    .values(
+      measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        unit: m.unit,
+        source: m.source,
+        source_table: m.sourceTable,
+        dimensions: JSON.stringify(m.dimensions),
+        frequency: m.frequency,
+        attribution: m.attribution,
+        description: m.description,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        unit: eb.ref('excluded.unit'),
+        source: eb.ref('excluded.source'),
+        source_table: eb.ref('excluded.source_table'),
+        dimensions: eb.ref('excluded.dimensions'),
+        frequency: eb.ref('excluded.frequency'),
+        attribution: eb.ref('excluded.attribution'),
+        description: eb.ref('excluded.description'),
+      })),
+    )
+    .execute();
+}
+
+/** Creates measures that do not exist yet (for `--create-measures`), leaving existing ones untouched. */
+export async function insertMissingMeasures(db: Executor, measures: readonly MeasureRecord[]) {
+  if (measures.length === 0) return;
+  await db
+    .insertInto('measures')
+    .values(
+      measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        unit: m.unit,
+        source: m.source,
+        source_table: m.sourceTable,
+        dimensions: JSON.stringify(m.dimensions),
+        frequency: m.frequency,
+        attribution: m.attribution,
+        description: m.description,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function listMeasures(db: Executor): Promise<MeasureRecord[]> {
+  const rows = await db.selectFrom('measures').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    unit: r.unit,
+    source: r.source,
+    sourceTable: r.source_table,
+    dimensions: (typeof r.dimensions === 'string' ? JSON.parse(r.dimensions) : r.dimensions) as Record<
+      string,
+      string
+    >,
+    frequency: r.frequency,
+    attribution: r.attribution,
+    description: r.description,
+  }));
+}
+
+export async function measureIds(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('measures').select('id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function areaIds(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('areas').select('id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+const BATCH = 20_000;
+
+/**
+ * Writes one import: the import row, then every staged observation. Unchanged values are skipped, new keys
+ * get version 1, a revised value retires the current version and becomes version n+1. Must run inside the
+ * caller's transaction so that all of it lands or none of it does.
+ */
+export async function writeImport(
+  trx: Transaction<DB>,
+  meta: ImportMeta,
+  rows: readonly StagedObservation[],
+  onProgress?: (written: number, total: number) => void,
+): Promise<ImportCounts> {
+  const imp = await trx
+    .insertInto('imports')
+    .values({
+      source: meta.source,
+      parameters: JSON.stringify(meta.parameters),
+      created_by: meta.createdBy,
+      started_at: meta.startedAt,
+      status: 'done',
+      source_updated_at: meta.sourceUpdatedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const importId = String(imp.id);
+
+  await sql`CREATE TEMP TABLE stage (
+    measure_id text NOT NULL, area_id text NOT NULL, period text NOT NULL, period_ord integer NOT NULL,
+    value double precision, missing text) ON COMMIT DROP`.execute(trx);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    await sql`INSERT INTO stage (measure_id, area_id, period, period_ord, value, missing)
+      SELECT * FROM unnest(
+        ${chunk.map((r) => r.measureId)}::text[], ${chunk.map((r) => r.areaId)}::text[],
+        ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.periodOrd)}::integer[],
+        ${chunk.map((r) => r.value)}::double precision[], ${chunk.map((r) => r.missing)}::text[])`.execute(
+      trx,
+    );
+    onProgress?.(Math.min(rows.length, i + BATCH), rows.length);
+  }
+  await sql`CREATE TEMP TABLE changed ON COMMIT DROP AS
+    SELECT s.*, o.id AS old_id, o.version AS old_version
+    FROM stage s
+    LEFT JOIN observations o
+      ON o.measure_id = s.measure_id AND o.area_id = s.area_id AND o.period = s.period AND o.is_current
+    WHERE o.id IS NULL OR o.value IS DISTINCT FROM s.value OR o.missing IS DISTINCT FROM s.missing`.execute(
+    trx,
+  );
+  await sql`UPDATE observations SET is_current = false FROM changed WHERE observations.id = changed.old_id`.execute(
+    trx,
+  );
+  await sql`INSERT INTO observations (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
+    SELECT measure_id, area_id, period, period_ord, value, missing, COALESCE(old_version, 0) + 1, ${importId}, true
+    FROM changed`.execute(trx);
+  const counts = await sql<{ new: number; revised: number }>`SELECT
+      count(*) FILTER (WHERE old_id IS NULL)::int AS new,
+      count(*) FILTER (WHERE old_id IS NOT NULL)::int AS revised
+    FROM changed`.execute(trx);
+  const c = counts.rows[0]!;
+  const result = {
+    importId,
+    total: rows.length,
+    new: c.new,
+    revised: c.revised,
+    unchanged: rows.length - c.new - c.revised,
+  };
+  await trx
+    .updateTable('imports')
+    .set({
+      finished_at: new Date(),
+      rows_total: result.total,
+      rows_new: result.new,
+      rows_revised: result.revised,
+      rows_unchanged: result.unchanged,
+    })
+    .where('id', '=', importId)
+    .execute();
+  await sql`DROP TABLE stage; DROP TABLE changed`.execute(trx);
+  return result;
+}
+
+/** Records a failed import (outside the rolled-back transaction) so the refresh log shows it. */
+export async function recordFailedImport(db: Executor, meta: ImportMeta, error: string) {
+  await db
+    .insertInto('imports')
+    .values({
+      source: meta.source,
+      parameters: JSON.stringify(meta.parameters),
+      created_by: meta.createdBy,
+      started_at: meta.startedAt,
+      finished_at: new Date(),
+      status: 'failed',
+      error,
+    })
+    .execute();
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  missing: string | null;
+  version: number;
+  importId: string;
+  importedAt: Date;
+  source: string;
+}
+
+/** The current series of one measure and area, optionally limited by period ordinals, oldest first. */
+export async function series(
+  db: Executor,
+  q: { measure: string; area: string; fromOrd?: number; toOrd?: number; asOfImport?: string },
+): Promise<SeriesPoint[]> {
+  let query = db
+    .selectFrom('observations as o')
+    .innerJoin('imports as i', 'i.id', 'o.import_id')
+    .select([
+      'o.period',
+      'o.value',
+      'o.missing',
+      'o.version',
+      'o.import_id',
+      'i.started_at',
+      'i.source',
+      'o.period_ord',
+    ])
+    .where('o.measure_id', '=', q.measure)
+    .where('o.area_id', '=', q.area);
+  if (q.asOfImport) {
+    // The version each period had right after the given import: the newest version from imports up to it.
+    query = query
+      .where('o.import_id', '<=', q.asOfImport)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('observations as n')
+              .select('n.id')
+              .whereRef('n.measure_id', '=', 'o.measure_id')
+              .whereRef('n.area_id', '=', 'o.area_id')
+              .whereRef('n.period', '=', 'o.period')
+              .whereRef('n.version', '>', 'o.version')
+              .where('n.import_id', '<=', q.asOfImport!),
+          ),
+        ),
+      );
+  } else {
+    query = query.where('o.is_current', '=', true);
+  }
+  if (q.fromOrd !== undefined) query = query.where('o.period_ord', '>=', q.fromOrd);
+  if (q.toOrd !== undefined) query = query.where('o.period_ord', '<=', q.toOrd);
+  const rows = await query.orderBy('o.period_ord').orderBy('o.period').execute();
+  return rows.map((r) => ({
+    period: r.period,
+    value: r.value,
+    missing: r.missing,
+    version: r.version,
+    importId: String(r.import_id),
+    importedAt: r.started_at,
+    source: r.source,
+  }));
+}
+
+/** Current values of one measure in one period for every area that has it. */
+export async function crossSection(db: Executor, measure: string, period: string) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('imports as i', 'i.id', 'o.import_id')
+    .select(['o.area_id', 'o.value', 'o.missing', 'o.version', 'o.import_id', 'i.started_at'])
+    .where('o.measure_id', '=', measure)
+    .where('o.period', '=', period)
+    .where('o.is_current', '=', true)
+    .execute();
+}
+
+/** Current values of one measure for one area at exactly the given periods. */
+export async function valuesAt(db: Executor, measure: string, area: string, periods: readonly string[]) {
+  if (periods.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['period', 'value', 'missing', 'version', 'import_id'])
+    .where('measure_id', '=', measure)
+    .where('area_id', '=', area)
+    .where('period', 'in', periods)
+    .where('is_current', '=', true)
+    .execute();
+}
+
+export async function listImports(db: Executor, limit = 50) {
+  return db.selectFrom('imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countObservations(db: Executor): Promise<{ current: number; all: number }> {
+  const r = await sql<{ current: number; all: number }>`SELECT
+    count(*) FILTER (WHERE is_current)::int AS current, count(*)::int AS all FROM observations`.execute(db);
+  return r.rows[0]!;
+}
+
+/** Periods present for a measure, newest first. */
+export async function periodsOf(db: Executor, measure: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select(['period', 'period_ord'])
+    .distinct()
+    .where('measure_id', '=', measure)
+    .where('is_current', '=', true)
+    .orderBy('period_ord', 'desc')
+    .execute();
+  return rows.map((r) => r.period);
+}
