@@ -1,18 +1,56 @@
-// The `maaltavle` command line: serve, import, backup, …
+// The `maaltavle` command line: serve, import, backup, demo, refresh.
+import { loadConfig } from '../config.ts';
+import { openServices } from '../services/bootstrap.ts';
+import { loadDemoStatistics } from '../services/demo-data.ts';
+import { refreshAll } from '../services/refresh.ts';
+import { backupCommand } from './backup.ts';
+import { formatSummary, IMPORT_USAGE, importCommand } from './import.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Brug: maaltavle <kommando> [tilvalg]
 
 Kommandoer:
   serve                     Start webserveren (det er hvad "npm start" kører)
+  import <kilde> …          Importér statistik (se "maaltavle import --help")
+  demo                      Indlæs demodata (rigtige tal fra datasets/) igen
+  refresh                   Hent alle konfigurerede kilder nu (som den planlagte opdatering)
+  backup FIL                Skriv en SQL-sikkerhedskopi af databasen
   help                      Vis denne hjælp
-`;
+
+${IMPORT_USAGE}`;
+
+async function withServices(
+  fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<number>,
+): Promise<number> {
+  const services = await openServices(loadConfig());
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
       return serve(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'demo':
+      return withServices(async (s) => {
+        await loadDemoStatistics(s.database.db, (label, summary) =>
+          process.stdout.write(`${label}\n${formatSummary(summary)}\n`),
+        );
+        return 0;
+      });
+    case 'refresh':
+      return withServices(async (s) => {
+        const results = await refreshAll(s, loadConfig(), (m) => process.stdout.write(`${m}\n`));
+        return results.every((r) => r.ok) ? 0 : 1;
+      });
     case undefined:
     case 'help':
     case '--help':

@@ -1,26 +1,40 @@
 // `maaltavle serve`: starts the web server and stops it cleanly on SIGINT/SIGTERM.
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
+import { loadDemoIfEmpty, openServices } from '../services/bootstrap.ts';
+import { startScheduledRefresh } from '../services/refresh.ts';
 
 /** Returns -1: the process keeps running until a signal arrives. */
 export async function serve(_args: string[]): Promise<number> {
   const config = loadConfig();
-  const app = await buildApp({ logger: { level: config.logLevel } });
+  const services = await openServices(config, (m) => console.log(m));
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let stopRefresh = () => {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info(`${signal} modtaget: lukker ned`);
+    console.log(`${signal} modtaget: lukker ned`);
     try {
-      await app.close();
+      stopRefresh();
+      await app?.close();
+      await services.close();
       process.exitCode = 0;
     } catch (err) {
-      app.log.error(err);
+      console.error(err);
       process.exitCode = 1;
     }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    if (config.demo) await loadDemoIfEmpty(services, (m) => console.log(m));
+    app = await buildApp({ services, logger: { level: config.logLevel } });
+    stopRefresh = startScheduledRefresh(services, config, (m) => app?.log.info(m));
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await services.close().catch(() => undefined);
+    throw err;
+  }
   return -1;
 }

@@ -11,6 +11,7 @@ import {
 import type { Services } from '../services/index.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { healthRoutes } from './routes/health.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 
 export interface AppOptions {
   services?: Services;
@@ -52,6 +53,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       });
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
+    const parameter = (err as { parameter?: string }).parameter;
     if (status >= 500) app.log.error(err);
     return reply.code(status).send({
       error: status >= 500 ? 'Serverfejl' : 'Fejl',
@@ -65,6 +67,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
 
   await app.register(healthRoutes, { services: opts.services });
   await app.register(areaRoutes, { prefix: '/api/v1' });
+  if (opts.services) await app.register(statisticsRoutes, { prefix: '/api/v1', services: opts.services });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -54,13 +54,11 @@ export async function upsertAreas(
       areas.map((a) => ({ id: a.id, kind: a.kind as 'kommune', name: a.name, region: a.region ?? null })),
     )
     .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          kind: eb.ref('excluded.kind'),
-          region: eb.ref('excluded.region'),
-        })),
+      oc.column('id').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        kind: eb.ref('excluded.kind'),
+        region: eb.ref('excluded.region'),
+      })),
     )
     .execute();
 }

@@ -1,0 +1,34 @@
+// Opening the application's database and services, used by `serve` and the CLI commands.
+import type { Config } from '../config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { countObservations } from '../db/repositories/statistics.ts';
+import { loadDemoStatistics } from './demo-data.ts';
+import { createServices, type Services } from './index.ts';
+
+export async function openServices(config: Config, log: (msg: string) => void = () => {}): Promise<Services> {
+  log(
+    config.databaseUrl
+      ? 'Forbinder til PostgreSQL-serveren'
+      : `Åbner den indlejrede database i ${config.dataDir}`,
+  );
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await createServices(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** On the first start of an empty database: load the real statistics of the demo data set. */
+export async function loadDemoIfEmpty(services: Services, log: (msg: string) => void): Promise<boolean> {
+  const { all } = await countObservations(services.database.db);
+  if (all > 0) return false;
+  log('Tom database: indlæser demodata (rigtige tal fra Jobindsats.dk og Danmarks Statistik)');
+  await loadDemoStatistics(services.database.db, (label, s) =>
+    log(
+      `  ${label}: ${s.new} nye, ${s.revised} reviderede, ${s.unchanged} uændrede (${s.seconds.toFixed(1)} s)`,
+    ),
+  );
+  return true;
+}
