@@ -6,6 +6,7 @@ import { measureIds } from '../db/repositories/statistics.ts';
 import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { parseJobindsatsWide } from '../importers/jobindsats-files.ts';
+import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
 import { parseLongCsv } from '../importers/long-csv.ts';
 import { fetchStatbank } from '../importers/statbank-api.ts';
 import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts';
@@ -21,7 +22,7 @@ export const IMPORT_USAGE = `Brug: maaltavle import <kilde> [tilvalg]
   file FILE --measure ID    StatBank-CSV eller JSON-stat (fx AUK01 hentet fra statistikbanken.dk)
   file FILE --jobindsats T  Jobindsats-eksport for tabel T (y25i01, y60a02, y30r21, …)
   statbank TABEL            Hent fra Danmarks Statistiks API (AUK01, FOLK1AM)
-  jobindsats TABEL          Hent fra jobindsats.dk API v3 (ptv_a02, y60a02); kræver JOBINDSATS_API_KEY
+  jobindsats TABEL          Hent fra jobindsats.dk (v3: ptv_a02, y60a02; v2: y30r21); kræver JOBINDSATS_API_KEY
 
 Tilvalg:
   --dry-run                 Kontrollér uden at skrive noget
@@ -69,6 +70,8 @@ async function parseSource(args: Args, known: Set<string>): Promise<ParsedImport
     case 'statbank':
       return fetchStatbank(config.statbankBaseUrl, target);
     case 'jobindsats':
+      if (target.toLowerCase() === 'y30r21')
+        return fetchY30R21(config.jobindsatsBaseUrl, config.jobindsatsApiKey);
       return fetchJobindsats(config.jobindsatsBaseUrl, config.jobindsatsApiKey, target);
     default:
       throw new ImportError(`Ukendt kilde "${source}"\n\n${IMPORT_USAGE}`);

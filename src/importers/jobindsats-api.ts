@@ -130,7 +130,7 @@ export async function fetchJobindsats(
   }
   const months = opts.months ?? 60;
   const params = new URLSearchParams({
-    [`mgroup.*`]: measure.id,
+    'mgroup.*': measure.id,
     'period.m': `latest:${months}`,
     [`hierarchy.${areaH.id}`]: '*',
     format: 'json',

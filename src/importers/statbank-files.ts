@@ -67,12 +67,15 @@ export function parseStatbankCsv(bytes: Uint8Array, map: StatbankMapping): Parse
   const iArea = find(AREA_COLUMNS);
   const iTime = find(TIME_COLUMNS);
   const iValue = find(VALUE_COLUMNS);
-  if (iArea < 0 || iTime < 0 || iValue < 0) {
+  // A table without an area variable is national (e.g. STRAF42): its values belong to the country.
+  if (iTime < 0 || iValue < 0) {
     throw new ImportError(
-      `Forventede en StatBank-fil med kolonnerne OMRÅDE, TID og INDHOLD; fandt ${cols.join(';')}`,
+      `Forventede en StatBank-fil med kolonnerne TID og INDHOLD (og evt. OMRÅDE); fandt ${cols.join(';')}`,
       { line: header.line },
     );
   }
+  if (cols.length < 2)
+    throw new ImportError(`Overskriften har for få kolonner: ${cols.join(';')}`, { line: header.line });
   const others = cols.map((c, i) => ({ c, i })).filter(({ i }) => i !== iArea && i !== iTime && i !== iValue);
   const seenValues = new Map<string, Set<string>>(others.map(({ c }) => [c, new Set()]));
   const rows: StagedObservation[] = [];
@@ -90,7 +93,7 @@ export function parseStatbankCsv(bytes: Uint8Array, map: StatbankMapping): Parse
       else seenValues.get(c)!.add(v);
     }
     if (!keep) continue;
-    const areaText = r.cells[iArea]!.trim();
+    const areaText = iArea >= 0 ? r.cells[iArea]!.trim() : '000';
     const area = resolveArea(areaText);
     if (!area) {
       const reason = skippedAreaReason(areaText);

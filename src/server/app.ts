@@ -59,6 +59,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       error: status >= 500 ? 'Serverfejl' : 'Fejl',
       message:
         status >= 500 ? 'Der skete en fejl på serveren.' : err instanceof Error ? err.message : String(err),
+      ...(parameter ? { parameter } : {}),
     });
   });
   app.setNotFoundHandler((req, reply) => {

@@ -1,6 +1,7 @@
 // Scheduled refresh of the configured sources (MAALTAVLE_REFRESH_HOURS, e.g. 168 for weekly), logged.
 import type { Config } from '../config.ts';
 import { fetchJobindsats, JOBINDSATS_PRESETS } from '../importers/jobindsats-api.ts';
+import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
 import { fetchStatbank, STATBANK_PRESETS } from '../importers/statbank-api.ts';
 import type { ParsedImport } from '../importers/types.ts';
 import { runImport } from './imports.ts';
@@ -28,6 +29,7 @@ export async function refreshAll(
     ),
   ];
   if (config.jobindsatsApiKey) {
+    jobs.push(['jobindsats:y30r21', () => fetchY30R21(config.jobindsatsBaseUrl, config.jobindsatsApiKey)]);
     for (const t of Object.keys(JOBINDSATS_PRESETS)) {
       jobs.push([
         `jobindsats:${t}`,
