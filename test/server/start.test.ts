@@ -1,6 +1,6 @@
 // `npm start` runs `maaltavle serve`: it must listen on PORT, load the demo data into an empty database,
 // stop cleanly on SIGINT and SIGTERM, and refuse a second process on the same data directory.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ function start(dataDir: string, port: number, extra: Record<string, string> = {}
       ...extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-  }) as ChildProcessWithoutNullStreams;
+  });
   const out = { text: '' };
   child.stdout.on('data', (d) => (out.text += d));
   child.stderr.on('data', (d) => (out.text += d));
