@@ -3,7 +3,7 @@
 import { resolveArea } from '../data/areas.ts';
 import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
-import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import { type Period, periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
 import { ImportError } from './errors.ts';
 import { decodeText, detectSeparator, splitCsv } from './text.ts';
 import type { ParsedImport } from './types.ts';
@@ -61,6 +61,9 @@ export function parseLongCsv(bytes: Uint8Array, opts: LongCsvOptions): ParsedImp
   const rows: StagedObservation[] = [];
   const newMeasures = new Map<string, MeasureRecord>();
   const seen = new Map<string, number>();
+  // Files repeat the same few areas and periods: resolve each text once.
+  const areaCache = new Map<string, ReturnType<typeof resolveArea>>();
+  const periodCache = new Map<string, { code: string; ord: number; kind: Period['kind'] } | undefined>();
   for (const r of records) {
     if (r.cells.length !== header.cells.length) {
       throw new ImportError(`Forventede ${header.cells.length} felter, fandt ${r.cells.length}`, {
@@ -68,7 +71,12 @@ export function parseLongCsv(bytes: Uint8Array, opts: LongCsvOptions): ParsedImp
       });
     }
     const cell = (i: number) => (r.cells[i] ?? '').trim();
-    const area = resolveArea(cell(iArea));
+    const areaText = cell(iArea);
+    let area = areaCache.get(areaText);
+    if (area === undefined && !areaCache.has(areaText)) {
+      area = resolveArea(areaText);
+      areaCache.set(areaText, area);
+    }
     if (!area) throw new ImportError(`Ukendt område "${cell(iArea)}"`, { line: r.line });
     const measureId = cell(iMeasure);
     if (!measureId) throw new ImportError('Målet (measure) mangler', { line: r.line });
@@ -92,13 +100,22 @@ export function parseLongCsv(bytes: Uint8Array, opts: LongCsvOptions): ParsedImp
         });
       }
     }
-    const period = tryParsePeriod(cell(iPeriod));
-    if (!period) throw new ImportError(`Perioden "${cell(iPeriod)}" kan ikke læses`, { line: r.line });
+    const periodText = cell(iPeriod);
+    let period = periodCache.get(periodText);
+    if (period === undefined && !periodCache.has(periodText)) {
+      const p = tryParsePeriod(periodText);
+      period = p ? { code: periodCode(p), ord: periodOrdinal(p), kind: p.kind } : undefined;
+      periodCache.set(periodText, period);
+    }
+    if (!period) throw new ImportError(`Perioden "${periodText}" kan ikke læses`, { line: r.line });
     const nm = newMeasures.get(measureId);
-    if (nm && rows.length === 0) nm.frequency = period.kind;
+    if (nm && nm.name === measureId && !nm.description) {
+      nm.frequency = period.kind;
+      nm.description = `Oprettet ved import af ${opts.file}`;
+    }
     const parsed = parseDanishNumber(cell(iValue), { decimal });
     if (parsed.kind === 'invalid') throw new ImportError(`Værdien ${parsed.reason}`, { line: r.line });
-    const code = periodCode(period);
+    const code = period.code;
     const key = `${measureId}|${area.id}|${code}`;
     const prev = seen.get(key);
     if (prev !== undefined)
@@ -108,7 +125,7 @@ export function parseLongCsv(bytes: Uint8Array, opts: LongCsvOptions): ParsedImp
       measureId,
       areaId: area.id,
       period: code,
-      periodOrd: periodOrdinal(period),
+      periodOrd: period.ord,
       value: parsed.kind === 'number' ? parsed.value : null,
       missing: parsed.kind === 'missing' ? parsed.marker || 'tom' : null,
     });

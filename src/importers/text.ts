@@ -33,6 +33,7 @@ export interface CsvRecord {
  * open at the end of the text is a truncated file and is refused.
  */
 export function splitCsv(text: string, sep: string): CsvRecord[] {
+  if (!text.includes('"')) return splitPlain(text, sep);
   const out: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -80,6 +81,19 @@ export function splitCsv(text: string, sep: string): CsvRecord[] {
   if (any || cell !== '') {
     cells.push(cell);
     out.push({ line: startLine, cells });
+  }
+  return out;
+}
+
+/** Fast path for files without quotes: every line is one record. */
+function splitPlain(text: string, sep: string): CsvRecord[] {
+  const lines = text.split('\n');
+  const out: CsvRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i]!;
+    if (l.endsWith('\r')) l = l.slice(0, -1);
+    if (l === '') continue;
+    out.push({ line: i + 1, cells: l.split(sep) });
   }
   return out;
 }
