@@ -9,8 +9,8 @@ import pg from 'pg';
 import { MUNICIPALITIES } from '../src/data/areas.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { parseLongCsv } from '../src/importers/long-csv.ts';
-import { createServices } from '../src/services/index.ts';
 import { runImport } from '../src/services/imports.ts';
+import { createServices } from '../src/services/index.ts';
 import { fmt } from './common.ts';
 
 export interface ImportResult {
@@ -64,7 +64,9 @@ async function copyFloor(url: string, copyText: string, rows: number): Promise<I
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('DROP TABLE IF EXISTS bench_copy');
-  await client.query('CREATE TABLE bench_copy (measure_id text, area_id text, period text, period_ord int, value double precision)');
+  await client.query(
+    'CREATE TABLE bench_copy (measure_id text, area_id text, period text, period_ord int, value double precision)',
+  );
   await client.end();
   const file = join(mkdtempSync(join(tmpdir(), 'maaltavle-copy-')), 'rows.tsv');
   writeFileSync(file, copyText);

@@ -18,25 +18,41 @@ export interface RankResult {
   medianMs: number;
 }
 
-const URL_PATH = '/api/v1/rank?measure=y60a02.fuldtidspersoner&denominator=folk1am.befolkning&period=2026M02&area=607&targetRank=50';
+const URL_PATH =
+  '/api/v1/rank?measure=y60a02.fuldtidspersoner&denominator=folk1am.befolkning&period=2026M02&area=607&targetRank=50';
 
-async function bareQueryLoad(db: Awaited<ReturnType<typeof openDatabase>>['db'], seconds: number, connections: number) {
+async function bareQueryLoad(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  seconds: number,
+  connections: number,
+) {
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
-      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'y60a02.fuldtidspersoner'} AND period = ${'2026M02'} AND is_current`.execute(db);
-      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'folk1am.befolkning'} AND period = ${'2026M02'} AND is_current`.execute(db);
+      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'y60a02.fuldtidspersoner'} AND period = ${'2026M02'} AND is_current`.execute(
+        db,
+      );
+      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'folk1am.befolkning'} AND period = ${'2026M02'} AND is_current`.execute(
+        db,
+      );
       latencies.push(performance.now() - t);
     }
   };
   const start = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
-  return { requestsPerSecond: latencies.length / ((performance.now() - start) / 1000), medianMs: median(latencies) };
+  return {
+    requestsPerSecond: latencies.length / ((performance.now() - start) / 1000),
+    medianMs: median(latencies),
+  };
 }
 
-export async function benchRank(pgUrl: string | undefined, seconds = 10, connections = 10): Promise<RankResult[]> {
+export async function benchRank(
+  pgUrl: string | undefined,
+  seconds = 10,
+  connections = 10,
+): Promise<RankResult[]> {
   const results: RankResult[] = [];
   const targets: [string, string | undefined][] = [['PGlite (embedded)', undefined]];
   if (pgUrl) targets.push(['PostgreSQL server', pgUrl]);
@@ -45,7 +61,10 @@ export async function benchRank(pgUrl: string | undefined, seconds = 10, connect
     const database = await openDatabase({ databaseUrl: url, dataDir: join(dir, 'data') });
     try {
       const services = await createServices(database);
-      if ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM observations`.execute(database.db)).rows[0]!.n === 0) {
+      if (
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM observations`.execute(database.db)).rows[0]!
+          .n === 0
+      ) {
         await loadDemoStatistics(database.db);
       }
       const app = await buildApp({ services });
@@ -53,7 +72,11 @@ export async function benchRank(pgUrl: string | undefined, seconds = 10, connect
       const r = await autocannon({ url: `${address}${URL_PATH}`, connections, duration: seconds });
       await app.close();
       if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers`);
-      results.push({ target: `${label}: GET /api/v1/rank`, requestsPerSecond: r.requests.average, medianMs: r.latency.p50 });
+      results.push({
+        target: `${label}: GET /api/v1/rank`,
+        requestsPerSecond: r.requests.average,
+        medianMs: r.latency.p50,
+      });
       const bare = await bareQueryLoad(database.db, seconds, connections);
       results.push({ target: `${label}: bare query (floor)`, ...bare });
     } finally {

@@ -21,7 +21,9 @@ if (which === 'all' || which === 'import') {
   report.push(`Import of ${fmt(rows)} observations (long CSV → database, one transaction)`, '');
   report.push('| target | seconds | rows/s | vs COPY |', '| --- | ---: | ---: | ---: |');
   for (const x of r) {
-    report.push(`| ${x.target} | ${fmt(x.seconds, 1)} | ${fmt(x.rowsPerSecond)} | ${floor ? `${fmt(floor.rowsPerSecond / x.rowsPerSecond, 1)}× slower` : '–'} |`);
+    report.push(
+      `| ${x.target} | ${fmt(x.seconds, 1)} | ${fmt(x.rowsPerSecond)} | ${floor ? `${fmt(floor.rowsPerSecond / x.rowsPerSecond, 1)}× slower` : '–'} |`,
+    );
   }
   report.push('');
 }

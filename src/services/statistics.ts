@@ -23,7 +23,7 @@ export class BadRequestError extends Error {
 const COUNT_UNITS = new Set(['fuldtidspersoner', 'personer', 'fuldtidsmodtagere', 'antal']);
 
 async function requireMeasure(db: Kysely<DB>, id: string, parameter = 'measure') {
-  const m = (await repo.listMeasures(db)).find((x) => x.id === id);
+  const m = await repo.findMeasure(db, id);
   if (!m) throw new BadRequestError(`Parameteren "${parameter}": målet "${id}" findes ikke`, parameter);
   return m;
 }
@@ -132,7 +132,7 @@ export async function rank(db: Kysely<DB>, q: RankQuery) {
   if (area.kind !== 'kommune') throw new BadRequestError('Parameteren "area" skal være en kommune', 'area');
   const period = periodCode(q.period);
   const denPeriod = q.denominatorPeriod ? periodCode(q.denominatorPeriod) : period;
-  const nums = new Map((await repo.crossSection(db, measure.id, period)).map((r) => [r.area_id, r.value]));
+  const nums = new Map((await repo.valuesInPeriod(db, measure.id, period)).map((r) => [r.area_id, r.value]));
   if (nums.size === 0) throw new NotFoundError(`Der er ingen tal for ${measure.id} i ${period}`);
   const dens = den
     ? new Map((await repo.crossSection(db, den.id, denPeriod)).map((r) => [r.area_id, r.value]))

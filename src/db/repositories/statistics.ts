@@ -135,6 +135,36 @@ export async function listMeasures(db: Executor): Promise<MeasureRecord[]> {
   }));
 }
 
+export async function findMeasure(db: Executor, id: string): Promise<MeasureRecord | undefined> {
+  const r = await db.selectFrom('measures').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    name: r.name,
+    unit: r.unit,
+    source: r.source,
+    sourceTable: r.source_table,
+    dimensions: (typeof r.dimensions === 'string' ? JSON.parse(r.dimensions) : r.dimensions) as Record<
+      string,
+      string
+    >,
+    frequency: r.frequency,
+    attribution: r.attribution,
+    description: r.description,
+  };
+}
+
+/** Current values of one measure in one period: area and value only (for ranking). */
+export async function valuesInPeriod(db: Executor, measure: string, period: string) {
+  return db
+    .selectFrom('observations')
+    .select(['area_id', 'value'])
+    .where('measure_id', '=', measure)
+    .where('period', '=', period)
+    .where('is_current', '=', true)
+    .execute();
+}
+
 export async function measureIds(db: Executor): Promise<Set<string>> {
   const rows = await db.selectFrom('measures').select('id').execute();
   return new Set(rows.map((r) => r.id));
