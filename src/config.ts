@@ -16,6 +16,10 @@ export interface Config {
   /** Cron-like interval for the scheduled refresh, in hours; 0 = off. */
   refreshIntervalHours: number;
   logLevel: string;
+  /** Password of the first administrator on an empty database; generated and printed once when unset. */
+  adminPassword: string | undefined;
+  /** Force Secure cookies (set when the app is served over HTTPS behind a proxy). */
+  secureCookies: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statbankBaseUrl: env.STATBANK_BASE_URL ?? 'https://api.statbank.dk',
     refreshIntervalHours: Number(env.MAALTAVLE_REFRESH_HOURS ?? 0),
     logLevel: env.LOG_LEVEL ?? 'info',
+    adminPassword: env.MAALTAVLE_ADMIN_PASSWORD || undefined,
+    secureCookies: env.MAALTAVLE_SECURE_COOKIES === '1',
   };
 }

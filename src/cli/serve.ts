@@ -1,8 +1,10 @@
 // `maaltavle serve`: starts the web server and stops it cleanly on SIGINT/SIGTERM.
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
+import { ensureFirstAdmin } from '../services/auth.ts';
 import { loadDemoIfEmpty, openServices } from '../services/bootstrap.ts';
 import { startScheduledRefresh } from '../services/refresh.ts';
+import { ensureWebBuilt } from './build-web.ts';
 
 /** Returns -1: the process keeps running until a signal arrives. */
 export async function serve(_args: string[]): Promise<number> {
@@ -28,8 +30,15 @@ export async function serve(_args: string[]): Promise<number> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
+    await ensureFirstAdmin(services.database.db, config.adminPassword, (m) => console.log(m));
     if (config.demo) await loadDemoIfEmpty(services, (m) => console.log(m));
-    app = await buildApp({ services, logger: { level: config.logLevel } });
+    const webDir = await ensureWebBuilt((m) => console.log(m));
+    app = await buildApp({
+      services,
+      logger: { level: config.logLevel },
+      secureCookies: config.secureCookies,
+      webDir,
+    });
     stopRefresh = startScheduledRefresh(services, config, (m) => app?.log.info(m));
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

@@ -8,6 +8,8 @@ import type { DB } from './schema.ts';
 
 // bigint (int8) columns such as ids and counts come back as strings by default; counts fit in a number.
 pg.types.setTypeParser(20, (v) => v);
+// Dates (plan adoption, status dates) stay ISO strings: no time zone shifts.
+pg.types.setTypeParser(1082, (v) => v);
 
 export interface Database {
   db: Kysely<DB>;

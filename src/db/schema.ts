@@ -58,10 +58,136 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
-export interface DB {
+export interface StatsDB {
   areas: AreasTable;
   measures: MeasuresTable;
   imports: ImportsTable;
   observations: ObservationsTable;
   schema_migrations: SchemaMigrationsTable;
+}
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: Nullable<string>;
+  oidc_subject: Nullable<string>;
+  is_superadmin: Defaulted<boolean>;
+  created_at: Generated<Date>;
+  disabled_at: Nullable<Date>;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  municipality: string;
+  role: 'administrator' | 'redaktør' | 'læser';
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  user_id: Nullable<string>;
+  user_label: string;
+  municipality: Nullable<string>;
+  action: string;
+  entity: string;
+  entity_id: Nullable<string>;
+  before: Nullable<string>;
+  after: Nullable<string>;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  municipality: string;
+  slug: string;
+  title: string;
+  year_from: number;
+  year_to: number;
+  intro: Defaulted<string>;
+  status: Defaulted<'udkast' | 'vedtaget' | 'arkiveret'>;
+  adopted_on: Nullable<string>;
+  revision: Defaulted<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FocusAreasTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  title: string;
+  text: Defaulted<string>;
+}
+
+export interface GoalsTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: string;
+  kind: 'ministermål' | 'lokalt mål';
+  title: string;
+  text: Defaulted<string>;
+  position: number;
+  revision: Defaulted<number>;
+}
+
+export interface IndicatorsTable {
+  id: Generated<string>;
+  goal_id: string;
+  position: number;
+  kind: 'niveau' | 'andel' | 'placering' | 'benchmark' | 'optælling' | 'milepæl';
+  title: string;
+  config: ColumnType<unknown, string | undefined, string>;
+  source_note: Defaulted<string>;
+  revision: Defaulted<number>;
+}
+
+export interface StatusRoundsTable {
+  id: Generated<string>;
+  plan_id: string;
+  title: string;
+  as_of: string;
+  status: Defaulted<'udkast' | 'offentliggjort'>;
+  published_at: Nullable<Date>;
+  corrects_round_id: Nullable<string>;
+  created_at: Generated<Date>;
+}
+
+export interface StatusEntriesTable {
+  id: Generated<string>;
+  round_id: string;
+  indicator_id: string;
+  text: Defaulted<string>;
+  value: Nullable<number>;
+  value_period: Nullable<string>;
+  value_source: Nullable<string>;
+  done: Nullable<boolean>;
+  assessment_override: Nullable<string>;
+  override_reason: Nullable<string>;
+  revision: Defaulted<number>;
+  updated_by: Nullable<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface DB extends StatsDB {
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  plans: PlansTable;
+  focus_areas: FocusAreasTable;
+  goals: GoalsTable;
+  indicators: IndicatorsTable;
+  status_rounds: StatusRoundsTable;
+  status_entries: StatusEntriesTable;
 }

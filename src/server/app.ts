@@ -1,4 +1,5 @@
 // Builds the Fastify application: zod schemas, OpenAPI document, Danish error messages, routes.
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -9,13 +10,24 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index.ts';
+import { authPlugin } from './auth-plugin.ts';
 import { areaRoutes } from './routes/areas.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { planRoutes } from './routes/plans.ts';
+import { publicRoutes } from './routes/public.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
+import { webApp } from './web.ts';
 
 export interface AppOptions {
   services?: Services;
   logger?: boolean | { level: string };
+  /** Force Secure cookies (production behind HTTPS); also set when the request came over HTTPS. */
+  secureCookies?: boolean;
+  /** Login attempts per IP per minute. */
+  loginLimit?: number;
+  /** Serve the built web app from this directory. */
+  webDir?: string;
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -54,21 +66,48 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const parameter = (err as { parameter?: string }).parameter;
+    const details = (err as { details?: unknown }).details;
     if (status >= 500) app.log.error(err);
     return reply.code(status).send({
       error: status >= 500 ? 'Serverfejl' : 'Fejl',
       message:
         status >= 500 ? 'Der skete en fejl på serveren.' : err instanceof Error ? err.message : String(err),
       ...(parameter ? { parameter } : {}),
+      ...(details !== undefined && status < 500 ? { details } : {}),
     });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
-  });
+  if (!opts.webDir) {
+    app.setNotFoundHandler((req, reply) => {
+      reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
+    });
+  }
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
   await app.register(healthRoutes, { services: opts.services });
   await app.register(areaRoutes, { prefix: '/api/v1' });
-  if (opts.services) await app.register(statisticsRoutes, { prefix: '/api/v1', services: opts.services });
+  if (opts.services) {
+    const services = opts.services;
+    await app.register(authPlugin, { services, secureCookies: !!opts.secureCookies });
+    await app.register(statisticsRoutes, { prefix: '/api/v1', services });
+    await app.register(authRoutes, {
+      prefix: '/api/v1',
+      services,
+      secureCookies: !!opts.secureCookies,
+      loginLimit: opts.loginLimit ?? 10,
+    });
+    await app.register(planRoutes, { prefix: '/api/v1', services });
+    await app.register(publicRoutes, { prefix: '/api/v1', services });
+  }
+  if (opts.webDir) await app.register(webApp, { root: opts.webDir });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

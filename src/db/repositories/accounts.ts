@@ -1,0 +1,182 @@
+// Users, memberships, sessions and the audit trail.
+import { sql } from 'kysely';
+import type { Executor } from './statistics.ts';
+
+export type Role = 'administrator' | 'redaktør' | 'læser';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isSuperadmin: boolean;
+  memberships: { municipality: string; role: Role }[];
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(db);
+  return r.rows[0]!.n;
+}
+
+export async function insertUser(
+  db: Executor,
+  u: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    isSuperadmin?: boolean;
+    oidcSubject?: string | null;
+  },
+): Promise<string> {
+  const r = await db
+    .insertInto('users')
+    .values({
+      email: u.email.toLowerCase(),
+      name: u.name,
+      password_hash: u.passwordHash,
+      is_superadmin: u.isSuperadmin ?? false,
+      oidc_subject: u.oidcSubject ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(r.id);
+}
+
+export async function setMembership(db: Executor, userId: string, municipality: string, role: Role) {
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, municipality, role })
+    .onConflict((oc) => oc.columns(['user_id', 'municipality']).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function removeMembership(db: Executor, userId: string, municipality: string) {
+  await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', userId)
+    .where('municipality', '=', municipality)
+    .execute();
+}
+
+async function withMemberships(
+  db: Executor,
+  row:
+    | { id: string; email: string; name: string; password_hash: string | null; is_superadmin: boolean }
+    | undefined,
+) {
+  if (!row) return undefined;
+  const ms = await db
+    .selectFrom('memberships')
+    .select(['municipality', 'role'])
+    .where('user_id', '=', String(row.id))
+    .execute();
+  return {
+    id: String(row.id),
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    isSuperadmin: row.is_superadmin,
+    memberships: ms,
+  } satisfies UserRecord;
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'password_hash', 'is_superadmin'])
+    .where('email', '=', email.toLowerCase())
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return withMemberships(db, row);
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'password_hash', 'is_superadmin'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return withMemberships(db, row);
+}
+
+export async function setPassword(db: Executor, userId: string, hash: string) {
+  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+}
+
+export async function usersOf(db: Executor, municipality: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.name', 'm.role'])
+    .where('m.municipality', '=', municipality)
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.name')
+    .execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date },
+) {
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function findSession(db: Executor, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', idHash)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, idHash: string) {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSessionsOf(db: Executor, userId: string, exceptIdHash?: string) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptIdHash) q = q.where('id_hash', '!=', exceptIdHash);
+  await q.execute();
+}
+
+export interface AuditEntry {
+  userId: string | null;
+  userLabel: string;
+  municipality: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export async function audit(db: Executor, e: AuditEntry) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      user_id: e.userId,
+      user_label: e.userLabel,
+      municipality: e.municipality,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}
+
+export async function auditOf(db: Executor, municipality: string, limit = 200) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('municipality', '=', municipality)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

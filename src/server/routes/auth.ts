@@ -1,0 +1,81 @@
+// Log in, log out, who am I, change password. Login is rate-limited per IP.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findArea } from '../../data/areas.ts';
+import { changePassword, login, logout } from '../../services/auth.ts';
+import { unauthorized } from '../../services/errors.ts';
+import type { Services } from '../../services/index.ts';
+import { cookieOptions, SESSION_COOKIE } from '../auth-plugin.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{
+  services: Services;
+  secureCookies: boolean;
+  loginLimit: number;
+}> = async (app, opts) => {
+  const db = opts.services.database.db;
+  await app.register(rateLimit, { global: false });
+
+  const me = (req: { session: import('../../services/auth.ts').SessionInfo | null }) => {
+    const s = req.session;
+    if (!s) return { user: null, csrfToken: null };
+    return {
+      user: {
+        id: s.user.id,
+        email: s.user.email,
+        name: s.user.name,
+        isSuperadmin: s.user.isSuperadmin,
+        memberships: s.user.memberships.map((m) => ({
+          ...m,
+          name: findArea(m.municipality)?.name ?? m.municipality,
+        })),
+      },
+      csrfToken: s.csrfToken,
+    };
+  };
+
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        rateLimit: {
+          max: opts.loginLimit,
+          timeWindow: '1 minute',
+          errorResponseBuilder: () => ({
+            statusCode: 429,
+            error: 'For mange forsøg',
+            message: 'For mange loginforsøg. Vent et minut, og prøv igen.',
+          }),
+        },
+      },
+      schema: {
+        summary: 'Log ind',
+        body: z.object({ email: z.string().min(1), password: z.string().min(1) }),
+      },
+    },
+    async (req, reply) => {
+      const { token, session } = await login(db, req.body.email, req.body.password);
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
+      req.session = session;
+      return me(req);
+    },
+  );
+
+  app.post('/auth/logout', { schema: { summary: 'Log ud' } }, async (req, reply) => {
+    await logout(db, req.session);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', { schema: { summary: 'Den indloggede bruger og CSRF-token' } }, async (req) => me(req));
+
+  app.post(
+    '/auth/password',
+    { schema: { summary: 'Skift adgangskode', body: z.object({ current: z.string(), next: z.string() }) } },
+    async (req) => {
+      if (!req.session) throw unauthorized();
+      await changePassword(db, req.actor, req.session, req.body.current, req.body.next);
+      return { ok: true };
+    },
+  );
+};

@@ -1,0 +1,34 @@
+// The public page's data: an adopted plan and its published status rounds, without login.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findPlanBySlug } from '../../db/repositories/plans.ts';
+import { notFound } from '../../services/errors.ts';
+import type { Services } from '../../services/index.ts';
+import { readPlan, readRound } from '../../services/plans.ts';
+
+export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const db = services.database.db;
+  app.get(
+    '/public/:code/:slug',
+    {
+      schema: {
+        summary: 'Offentlig plan med offentliggjort status',
+        params: z.object({ code: z.string(), slug: z.string() }),
+      },
+    },
+    async (req) => {
+      const plan = await findPlanBySlug(db, req.params.code, req.params.slug);
+      if (!plan || plan.status === 'udkast') throw notFound('Planen');
+      const anon = { user: null };
+      const full = await readPlan(db, anon, String(plan.id));
+      const published = full.rounds.filter((r) => r.status === 'offentliggjort');
+      const latest = published.at(-1);
+      return {
+        ...full,
+        member: false,
+        canEdit: false,
+        latestRound: latest ? await readRound(db, anon, String(latest.id)) : null,
+      };
+    },
+  );
+};

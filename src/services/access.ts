@@ -1,0 +1,46 @@
+// Who may do what. Statistics are public; plans, drafts and unpublished status belong to their municipality.
+import type { Role, UserRecord } from '../db/repositories/accounts.ts';
+import { forbidden, unauthorized } from './errors.ts';
+
+export interface Actor {
+  user: UserRecord | null;
+}
+
+export function roleIn(user: UserRecord | null, municipality: string): Role | null {
+  if (!user) return null;
+  if (user.isSuperadmin) return 'administrator';
+  return user.memberships.find((m) => m.municipality === municipality)?.role ?? null;
+}
+
+export function requireUser(actor: Actor): UserRecord {
+  if (!actor.user) throw unauthorized();
+  return actor.user;
+}
+
+/** Reading a municipality's unpublished content: any role in it. */
+export function requireMember(actor: Actor, municipality: string): UserRecord {
+  const user = requireUser(actor);
+  if (!roleIn(user, municipality)) throw forbidden('denne kommunes indhold');
+  return user;
+}
+
+/** Writing plans and status: redaktør or administrator. */
+export function requireEditor(actor: Actor, municipality: string): UserRecord {
+  const user = requireUser(actor);
+  const role = roleIn(user, municipality);
+  if (role !== 'redaktør' && role !== 'administrator') throw forbidden('at redigere denne kommunes indhold');
+  return user;
+}
+
+export function requireAdmin(actor: Actor, municipality: string): UserRecord {
+  const user = requireUser(actor);
+  if (roleIn(user, municipality) !== 'administrator') throw forbidden('administration af denne kommune');
+  return user;
+}
+
+/** Municipalities the actor can see unpublished content of. */
+export function memberMunicipalities(actor: Actor, all: readonly string[]): string[] {
+  if (!actor.user) return [];
+  if (actor.user.isSuperadmin) return [...all];
+  return actor.user.memberships.map((m) => m.municipality);
+}

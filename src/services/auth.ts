@@ -1,0 +1,185 @@
+// Accounts: first administrator, login with argon2-hashed passwords, server-side sessions with a CSRF
+// token, logout, change password, invite and remove users. Every change is audited in its transaction.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import { findArea } from '../data/areas.ts';
+import * as accounts from '../db/repositories/accounts.ts';
+import type { DB } from '../db/schema.ts';
+import { type Actor, requireAdmin, requireUser } from './access.ts';
+import { AppError, badRequest, notFound } from './errors.ts';
+
+export const SESSION_DAYS = 14;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newSecret = () => randomBytes(32).toString('base64url');
+
+/** A readable one-time password for invitations and the first administrator. */
+export function generatePassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** On an empty database: creates the first administrator (a system administrator of all municipalities). */
+export async function ensureFirstAdmin(
+  db: Kysely<DB>,
+  password: string | undefined,
+  log: (m: string) => void,
+) {
+  if ((await accounts.countUsers(db)) > 0) return;
+  const pw = password || generatePassword();
+  await db.transaction().execute(async (trx) => {
+    const id = await accounts.insertUser(trx, {
+      email: 'admin',
+      name: 'Administrator',
+      passwordHash: await hash(pw),
+      isSuperadmin: true,
+    });
+    await accounts.audit(trx, {
+      userId: id,
+      userLabel: 'system',
+      municipality: null,
+      action: 'opret',
+      entity: 'bruger',
+      entityId: id,
+      before: null,
+      after: { email: 'admin' },
+    });
+  });
+  if (password) log('Administrator oprettet: brugernavn "admin", adgangskode fra MAALTAVLE_ADMIN_PASSWORD.');
+  else log(`Administrator oprettet: brugernavn "admin", adgangskode "${pw}" (vises kun denne ene gang).`);
+}
+
+export interface SessionInfo {
+  user: accounts.UserRecord;
+  csrfToken: string;
+  idHash: string;
+}
+
+export async function login(
+  db: Kysely<DB>,
+  email: string,
+  password: string,
+): Promise<{ token: string; session: SessionInfo }> {
+  const user = await accounts.findUserByEmail(db, email.trim());
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+  const ok = user?.passwordHash
+    ? await verify(user.passwordHash, password)
+    : (await verify(await dummyHash(), password), false);
+  if (!user || !ok) throw new AppError(401, 'Forkert brugernavn eller adgangskode.');
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const idHash = sha256(token);
+  await accounts.insertSession(db, {
+    idHash,
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+  });
+  return { token, session: { user, csrfToken, idHash } };
+}
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => {
+  dummy ??= hash('ikke-en-adgangskode');
+  return dummy;
+};
+
+export async function sessionFromToken(
+  db: Kysely<DB>,
+  token: string | undefined,
+): Promise<SessionInfo | null> {
+  if (!token) return null;
+  const idHash = sha256(token);
+  const s = await accounts.findSession(db, idHash);
+  if (!s) return null;
+  const user = await accounts.findUserById(db, String(s.user_id));
+  if (!user) return null;
+  return { user, csrfToken: s.csrf_token, idHash };
+}
+
+export async function logout(db: Kysely<DB>, session: SessionInfo | null) {
+  if (session) await accounts.deleteSession(db, session.idHash);
+}
+
+export async function changePassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  session: SessionInfo,
+  current: string,
+  next: string,
+) {
+  const user = requireUser(actor);
+  if (next.length < 10) throw badRequest('Den nye adgangskode skal være mindst 10 tegn.');
+  if (!user.passwordHash || !(await verify(user.passwordHash, current)))
+    throw new AppError(400, 'Den nuværende adgangskode er forkert.');
+  await db.transaction().execute(async (trx) => {
+    await accounts.setPassword(trx, user.id, await hash(next));
+    await accounts.deleteSessionsOf(trx, user.id, session.idHash);
+    await accounts.audit(trx, {
+      userId: user.id,
+      userLabel: user.email,
+      municipality: null,
+      action: 'skift adgangskode',
+      entity: 'bruger',
+      entityId: user.id,
+      before: null,
+      after: null,
+    });
+  });
+}
+
+export async function inviteUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  municipality: string,
+  input: { email: string; name: string; role: accounts.Role },
+): Promise<{ userId: string; password: string | null }> {
+  const admin = requireAdmin(actor, municipality);
+  if (!findArea(municipality) || findArea(municipality)!.kind !== 'kommune') throw notFound('Kommunen');
+  return db.transaction().execute(async (trx) => {
+    const existing = await accounts.findUserByEmail(trx, input.email);
+    let userId: string;
+    let password: string | null = null;
+    if (existing) userId = existing.id;
+    else {
+      password = generatePassword();
+      userId = await accounts.insertUser(trx, {
+        email: input.email,
+        name: input.name,
+        passwordHash: await hash(password),
+      });
+    }
+    await accounts.setMembership(trx, userId, municipality, input.role);
+    await accounts.audit(trx, {
+      userId: admin.id,
+      userLabel: admin.email,
+      municipality,
+      action: 'inviter',
+      entity: 'bruger',
+      entityId: userId,
+      before: existing ? { memberships: existing.memberships } : null,
+      after: { email: input.email, role: input.role },
+    });
+    return { userId, password };
+  });
+}
+
+export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: string, userId: string) {
+  const admin = requireAdmin(actor, municipality);
+  await db.transaction().execute(async (trx) => {
+    const before = await accounts.findUserById(trx, userId);
+    if (!before?.memberships.some((m) => m.municipality === municipality)) throw notFound('Brugeren');
+    await accounts.removeMembership(trx, userId, municipality);
+    await accounts.deleteSessionsOf(trx, userId);
+    await accounts.audit(trx, {
+      userId: admin.id,
+      userLabel: admin.email,
+      municipality,
+      action: 'fjern',
+      entity: 'bruger',
+      entityId: userId,
+      before: { email: before.email, memberships: before.memberships },
+      after: null,
+    });
+  });
+}

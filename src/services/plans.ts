@@ -1,0 +1,470 @@
+// Use cases on plans, goals, indicators and status rounds: access check, work and audit row in one
+// transaction. Concurrent edits are caught by revisions: a save with a stale revision is refused (409)
+// with both versions, never silently overwritten.
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { findArea } from '../data/areas.ts';
+import * as accounts from '../db/repositories/accounts.ts';
+import * as plans from '../db/repositories/plans.ts';
+import type { DB } from '../db/schema.ts';
+import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
+import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
+import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
+import { badRequest, conflict, forbidden, notFound } from './errors.ts';
+import { evaluateIndicator } from './evaluate.ts';
+
+type Trx = Transaction<DB>;
+
+export const PlanInput = z.object({
+  title: z.string().trim().min(1, 'Titlen skal udfyldes').max(200),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Kortnavnet må kun have små bogstaver a–z, tal og bindestreger')
+    .optional(),
+  yearFrom: z.number().int().min(2000).max(2100),
+  yearTo: z.number().int().min(2000).max(2100),
+  intro: z.string().max(20_000).default(''),
+  status: z.enum(['udkast', 'vedtaget', 'arkiveret']).default('udkast'),
+  adoptedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .default(null),
+  focusAreas: z.array(z.object({ title: z.string().min(1), text: z.string().default('') })).default([]),
+});
+export type PlanInput = z.infer<typeof PlanInput>;
+
+export const GoalInput = z.object({
+  number: z.string().trim().min(1, 'Nummeret skal udfyldes').max(10),
+  kind: z.enum(['ministermål', 'lokalt mål']),
+  title: z.string().trim().min(1, 'Målet skal have en tekst').max(1000),
+  text: z.string().max(20_000).default(''),
+  position: z.number().int().min(0).default(0),
+});
+
+export const IndicatorInput = z.object({
+  kind: z.enum(INDICATOR_KINDS),
+  title: z.string().trim().min(1, 'Indikatoren skal have en tekst').max(1000),
+  config: z.record(z.string(), z.unknown()),
+  sourceNote: z.string().max(2000).default(''),
+  position: z.number().int().min(0).default(0),
+});
+
+export const EntryInput = z.object({
+  text: z.string().max(20_000).default(''),
+  value: z.number().nullable().default(null),
+  valuePeriod: z.string().max(40).nullable().default(null),
+  valueSource: z.string().max(500).nullable().default(null),
+  done: z.boolean().nullable().default(null),
+  assessmentOverride: z
+    .enum(['opfyldt', 'på rette vej', 'i risiko', 'ikke på rette vej', 'ikke opfyldt', 'kan ikke vurderes'])
+    .nullable()
+    .default(null),
+  overrideReason: z.string().max(2000).nullable().default(null),
+  /** The revision the user started from; null for a new entry. */
+  revision: z.number().int().nullable().default(null),
+});
+
+export function slugify(title: string): string {
+  return title
+    .toLocaleLowerCase('da')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+const label = (u: accounts.UserRecord) => u.email;
+
+async function auditRow(
+  trx: Trx,
+  user: accounts.UserRecord,
+  municipality: string,
+  action: string,
+  entity: string,
+  id: string | null,
+  before: unknown,
+  after: unknown,
+) {
+  await accounts.audit(trx, {
+    userId: user.id,
+    userLabel: label(user),
+    municipality,
+    action,
+    entity,
+    entityId: id,
+    before,
+    after,
+  });
+}
+
+/** Plans the actor may see: published ones everywhere, drafts only in its own municipalities. */
+export async function listPlansFor(db: Kysely<DB>, actor: Actor, municipality?: string) {
+  const rows = await plans.listPlans(db, municipality);
+  return rows.filter((p) => p.status !== 'udkast' || roleIn(actor.user, p.municipality) !== null);
+}
+
+async function loadPlan(db: Kysely<DB> | Trx, id: string) {
+  const p = await plans.findPlan(db, id);
+  if (!p) throw notFound('Planen');
+  return p;
+}
+
+/** Reading a plan: anyone when adopted or archived; members only for drafts. */
+export async function readPlan(db: Kysely<DB>, actor: Actor, id: string) {
+  const plan = await loadPlan(db, id);
+  const member = roleIn(actor.user, plan.municipality) !== null;
+  if (plan.status === 'udkast' && !member) {
+    if (!actor.user) throw notFound('Planen');
+    throw forbidden('denne plan');
+  }
+  const [focus, goals, indicators, rounds] = await Promise.all([
+    plans.focusAreasOf(db, id),
+    plans.goalsOf(db, id),
+    plans.indicatorsOfPlan(db, id),
+    plans.roundsOf(db, id),
+  ]);
+  const visibleRounds = member ? rounds : rounds.filter((r) => r.status === 'offentliggjort');
+  return {
+    plan,
+    focus,
+    goals,
+    indicators,
+    rounds: visibleRounds,
+    member,
+    canEdit: ['redaktør', 'administrator'].includes(roleIn(actor.user, plan.municipality) ?? ''),
+  };
+}
+
+export async function createPlan(db: Kysely<DB>, actor: Actor, municipality: string, input: PlanInput) {
+  if (findArea(municipality)?.kind !== 'kommune') throw notFound('Kommunen');
+  const user = requireEditor(actor, municipality);
+  if (input.yearTo < input.yearFrom) throw badRequest('Slutåret må ikke ligge før startåret.');
+  const slug = input.slug || slugify(input.title);
+  return db.transaction().execute(async (trx) => {
+    if (await plans.findPlanBySlug(trx, municipality, slug))
+      throw conflict(`Kommunen har allerede en plan med kortnavnet "${slug}".`, { slug });
+    const plan = await plans.insertPlan(trx, municipality, { ...input, slug });
+    await plans.replaceFocusAreas(trx, String(plan.id), input.focusAreas);
+    await auditRow(trx, user, municipality, 'opret', 'plan', String(plan.id), null, { ...input, slug });
+    return plan;
+  });
+}
+
+export async function updatePlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  revision: number,
+  input: PlanInput,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadPlan(trx, id);
+    const user = requireEditor(actor, before.municipality);
+    const slug = input.slug || before.slug;
+    const after = await plans.updatePlan(trx, id, revision, { ...input, slug });
+    if (!after)
+      throw conflict('Planen er ændret af en anden, siden du åbnede den.', { yours: input, theirs: before });
+    await plans.replaceFocusAreas(trx, id, input.focusAreas);
+    await auditRow(trx, user, before.municipality, 'ret', 'plan', id, before, after);
+    return after;
+  });
+}
+
+export async function deletePlan(db: Kysely<DB>, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadPlan(trx, id);
+    const user = requireEditor(actor, before.municipality);
+    if (before.status !== 'udkast')
+      throw badRequest('Kun planer i udkast kan slettes; arkivér en vedtaget plan i stedet.');
+    await plans.deletePlan(trx, id);
+    await auditRow(trx, user, before.municipality, 'slet', 'plan', id, before, null);
+  });
+}
+
+export async function addGoal(
+  db: Kysely<DB>,
+  actor: Actor,
+  planId: string,
+  input: z.infer<typeof GoalInput>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const plan = await loadPlan(trx, planId);
+    const user = requireEditor(actor, plan.municipality);
+    const goal = await plans.insertGoal(trx, planId, input);
+    await auditRow(trx, user, plan.municipality, 'opret', 'mål', String(goal.id), null, input);
+    return goal;
+  });
+}
+
+export async function updateGoal(
+  db: Kysely<DB>,
+  actor: Actor,
+  goalId: string,
+  revision: number,
+  input: z.infer<typeof GoalInput>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await plans.findGoal(trx, goalId);
+    if (!before) throw notFound('Målet');
+    const plan = await loadPlan(trx, String(before.plan_id));
+    const user = requireEditor(actor, plan.municipality);
+    const after = await plans.updateGoal(trx, goalId, revision, input);
+    if (!after)
+      throw conflict('Målet er ændret af en anden, siden du åbnede det.', { yours: input, theirs: before });
+    await auditRow(trx, user, plan.municipality, 'ret', 'mål', goalId, before, after);
+    return after;
+  });
+}
+
+export async function deleteGoal(db: Kysely<DB>, actor: Actor, goalId: string) {
+  return db.transaction().execute(async (trx) => {
+    const before = await plans.findGoal(trx, goalId);
+    if (!before) throw notFound('Målet');
+    const plan = await loadPlan(trx, String(before.plan_id));
+    const user = requireEditor(actor, plan.municipality);
+    await plans.deleteGoal(trx, goalId);
+    await auditRow(trx, user, plan.municipality, 'slet', 'mål', goalId, before, null);
+  });
+}
+
+function checkConfig(input: z.infer<typeof IndicatorInput>) {
+  const r = validateConfig(input.kind, input.config);
+  if (!r.success) {
+    throw badRequest(
+      `Indikatorens indstillinger er ugyldige: ${r.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`).join('; ')}`,
+      r.error.issues,
+    );
+  }
+  return r.data as Record<string, unknown>;
+}
+
+export async function addIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  goalId: string,
+  input: z.infer<typeof IndicatorInput>,
+) {
+  const config = checkConfig(input);
+  return db.transaction().execute(async (trx) => {
+    const goal = await plans.findGoal(trx, goalId);
+    if (!goal) throw notFound('Målet');
+    const plan = await loadPlan(trx, String(goal.plan_id));
+    const user = requireEditor(actor, plan.municipality);
+    const ind = await plans.insertIndicator(trx, goalId, { ...input, config });
+    await auditRow(trx, user, plan.municipality, 'opret', 'indikator', String(ind.id), null, input);
+    return ind;
+  });
+}
+
+export async function updateIndicator(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  revision: number,
+  input: z.infer<typeof IndicatorInput>,
+) {
+  const config = checkConfig(input);
+  return db.transaction().execute(async (trx) => {
+    const before = await plans.findIndicator(trx, id);
+    if (!before) throw notFound('Indikatoren');
+    const user = requireEditor(actor, before.municipality);
+    const after = await plans.updateIndicator(trx, id, revision, { ...input, config });
+    if (!after)
+      throw conflict('Indikatoren er ændret af en anden, siden du åbnede den.', {
+        yours: input,
+        theirs: before,
+      });
+    await auditRow(trx, user, before.municipality, 'ret', 'indikator', id, before, after);
+    return after;
+  });
+}
+
+export async function deleteIndicator(db: Kysely<DB>, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const before = await plans.findIndicator(trx, id);
+    if (!before) throw notFound('Indikatoren');
+    const user = requireEditor(actor, before.municipality);
+    await plans.deleteIndicator(trx, id);
+    await auditRow(trx, user, before.municipality, 'slet', 'indikator', id, before, null);
+  });
+}
+
+/** Evaluates an indicator on its own (for the editor's live check and the indicator page). */
+export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf: string) {
+  const ind = await plans.findIndicator(db, id);
+  if (!ind) throw notFound('Indikatoren');
+  await readPlan(db, actor, String(ind.plan_id));
+  return evaluateIndicator(db, ind, null, asOf);
+}
+
+export async function createRound(
+  db: Kysely<DB>,
+  actor: Actor,
+  planId: string,
+  input: { title: string; asOf: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const plan = await loadPlan(trx, planId);
+    const user = requireEditor(actor, plan.municipality);
+    const round = await plans.insertRound(trx, planId, input);
+    await auditRow(trx, user, plan.municipality, 'opret', 'statusrunde', String(round.id), null, input);
+    return round;
+  });
+}
+
+async function loadRound(db: Kysely<DB> | Trx, id: string) {
+  const r = await plans.findRound(db, id);
+  if (!r) throw notFound('Statusrunden');
+  return r;
+}
+
+/** A round with every indicator's evaluation and status entry; drafts only for members. */
+export async function readRound(db: Kysely<DB>, actor: Actor, id: string) {
+  const round = await loadRound(db, id);
+  if (round.status === 'udkast') requireMember(actor, round.municipality);
+  const { plan, goals, indicators } = await readPlan(db, actor, String(round.plan_id));
+  const entries = new Map((await plans.entriesOf(db, id)).map((e) => [String(e.indicator_id), e]));
+  const items = [];
+  for (const ind of indicators) {
+    const entry = entries.get(ind.id) ?? null;
+    const evaluation = await evaluateIndicator(db, ind, entry, round.as_of);
+    items.push({ indicator: ind, entry, evaluation });
+  }
+  const summary: Record<string, number> = {};
+  for (const i of items) {
+    const k = ASSESSMENT_LABELS[i.evaluation.status] ?? i.evaluation.status;
+    summary[k] = (summary[k] ?? 0) + 1;
+  }
+  return { round, plan, goals, items, summary };
+}
+
+export async function saveEntry(
+  db: Kysely<DB>,
+  actor: Actor,
+  roundId: string,
+  indicatorId: string,
+  input: z.infer<typeof EntryInput>,
+) {
+  if (input.assessmentOverride && !input.overrideReason?.trim())
+    throw badRequest('Angiv en begrundelse, når vurderingen tilsidesættes.');
+  return db.transaction().execute(async (trx) => {
+    const round = await loadRound(trx, roundId);
+    const user = requireEditor(actor, round.municipality);
+    if (round.status !== 'udkast')
+      throw conflict('Statusrunden er offentliggjort og kan ikke ændres. Opret en rettelse i stedet.', {
+        round,
+      });
+    const ind = await plans.findIndicator(trx, indicatorId);
+    if (!ind || String(ind.plan_id) !== String(round.plan_id)) throw notFound('Indikatoren');
+    const existing = await plans.findEntry(trx, roundId, indicatorId);
+    const fields = {
+      text: input.text,
+      value: input.value,
+      valuePeriod: input.valuePeriod,
+      valueSource: input.valueSource,
+      done: input.done,
+      assessmentOverride: input.assessmentOverride,
+      overrideReason: input.overrideReason,
+    };
+    let saved: Awaited<ReturnType<typeof plans.updateEntry>>;
+    if (!existing) {
+      if (input.revision !== null)
+        throw conflict('Statusteksten findes ikke længere.', { yours: input, theirs: null });
+      saved = await plans.insertEntry(trx, roundId, indicatorId, user.id, fields);
+      if (!saved) {
+        const theirs = await plans.findEntry(trx, roundId, indicatorId);
+        throw conflict('En anden har gemt en status for denne indikator, mens du skrev.', {
+          yours: input,
+          theirs,
+        });
+      }
+    } else {
+      if (input.revision !== existing.revision) {
+        throw conflict(
+          'En anden har gemt en nyere version af denne status, mens du skrev. Din tekst er ikke gemt.',
+          { yours: input, theirs: existing },
+        );
+      }
+      saved = await plans.updateEntry(trx, String(existing.id), existing.revision, user.id, fields);
+      if (!saved)
+        throw conflict('En anden har gemt en nyere version af denne status, mens du skrev.', {
+          yours: input,
+          theirs: await plans.findEntry(trx, roundId, indicatorId),
+        });
+    }
+    await auditRow(
+      trx,
+      user,
+      round.municipality,
+      existing ? 'ret' : 'opret',
+      'status',
+      String(saved.id),
+      existing ?? null,
+      saved,
+    );
+    return saved;
+  });
+}
+
+export async function publishRound(db: Kysely<DB>, actor: Actor, roundId: string) {
+  return db.transaction().execute(async (trx) => {
+    const round = await loadRound(trx, roundId);
+    const user = requireEditor(actor, round.municipality);
+    const plan = await loadPlan(trx, String(round.plan_id));
+    if (plan.status === 'udkast')
+      throw badRequest('Planen skal være vedtaget, før en statusrunde kan offentliggøres.');
+    const after = await plans.publishRound(trx, roundId);
+    if (!after) throw conflict('Statusrunden er allerede offentliggjort.', { round });
+    await auditRow(trx, user, round.municipality, 'offentliggør', 'statusrunde', roundId, round, after);
+    return after;
+  });
+}
+
+/** A correction of a published round: a new draft round with the same texts, pointing back at it. */
+export async function correctRound(db: Kysely<DB>, actor: Actor, roundId: string) {
+  return db.transaction().execute(async (trx) => {
+    const round = await loadRound(trx, roundId);
+    const user = requireEditor(actor, round.municipality);
+    if (round.status !== 'offentliggjort')
+      throw badRequest('Kun en offentliggjort statusrunde kan rettes; et udkast kan redigeres direkte.');
+    const copy = await plans.insertRound(trx, String(round.plan_id), {
+      title: `${round.title} (rettet)`,
+      asOf: round.as_of,
+      correctsRoundId: roundId,
+    });
+    for (const e of await plans.entriesOf(trx, roundId)) {
+      await plans.insertEntry(trx, String(copy.id), String(e.indicator_id), user.id, {
+        text: e.text,
+        value: e.value,
+        valuePeriod: e.value_period,
+        valueSource: e.value_source,
+        done: e.done,
+        assessmentOverride: e.assessment_override,
+        overrideReason: e.override_reason,
+      });
+    }
+    await auditRow(
+      trx,
+      user,
+      round.municipality,
+      'ret offentliggjort',
+      'statusrunde',
+      String(copy.id),
+      round,
+      copy,
+    );
+    return copy;
+  });
+}
+
+export async function auditTrail(db: Kysely<DB>, actor: Actor, municipality: string) {
+  const { requireAdmin } = await import('./access.ts');
+  requireAdmin(actor, municipality);
+  return accounts.auditOf(db, municipality);
+}

@@ -1,0 +1,320 @@
+// Every plan, goal, indicator, round and admin route with no session, another municipality's user,
+// a læser and a redaktør: the refusals users rely on.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoStatistics } from '../../src/services/demo-data.ts';
+import { anonymous, appWithUsers, as, type Client, seedUsers } from '../helpers/app.ts';
+import { createTestDb, ENGINES, type TestDb } from '../helpers/db.ts';
+
+const PLAN = {
+  title: 'Beskæftigelsesplan 2020-2021',
+  yearFrom: 2020,
+  yearTo: 2021,
+  intro: 'Test',
+  status: 'udkast',
+};
+const GOAL = { number: '1', kind: 'lokalt mål', title: 'Flere i job', text: '', position: 1 };
+const INDICATOR = {
+  kind: 'optælling',
+  title: 'Virksomhedsbesøg',
+  config: { target: 450, unit: 'besøg', startDate: '2020-01-01', deadline: '2021-12-31' },
+  sourceNote: 'Seed 002',
+  position: 1,
+};
+
+describe.each(ENGINES)('plans and access on %s', (engine) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let anon: Client;
+  let editor: Client;
+  let reader: Client;
+  let other: Client;
+  let faxeAdmin: Client;
+  let planId: string;
+  let goalId: string;
+  let indicatorId: string;
+  let roundId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await loadDemoStatistics(t.database.db);
+    await seedUsers(t.services);
+    app = await appWithUsers(t.services);
+    anon = anonymous(app);
+    editor = await as(app, 'faxeRedaktoer');
+    reader = await as(app, 'faxeLaeser');
+    other = await as(app, 'fredericia');
+    faxeAdmin = await as(app, 'faxeAdmin');
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  it('creating a plan: 401 without a session, 403 for a læser and for another municipality, 201 for a redaktør', async () => {
+    expect((await anon.req('POST', '/api/v1/municipalities/320/plans', PLAN)).status).toBe(401);
+    expect((await reader.req('POST', '/api/v1/municipalities/320/plans', PLAN)).status).toBe(403);
+    expect((await other.req('POST', '/api/v1/municipalities/320/plans', PLAN)).status).toBe(403);
+    const ok = await editor.req('POST', '/api/v1/municipalities/320/plans', PLAN);
+    expect(ok.status).toBe(201);
+    expect(ok.body.plan.slug).toBe('beskaeftigelsesplan-2020-2021');
+    planId = String(ok.body.plan.id);
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const r = await editor.req(
+      'POST',
+      '/api/v1/municipalities/320/plans',
+      { ...PLAN, title: 'Anden' },
+      { csrf: false },
+    );
+    expect(r.status).toBe(403);
+    expect(r.body.message).toContain('CSRF');
+  });
+
+  it('a draft plan is invisible without a session, forbidden to another municipality, readable to a læser', async () => {
+    expect((await anon.req('GET', `/api/v1/plans/${planId}`)).status).toBe(404);
+    expect((await other.req('GET', `/api/v1/plans/${planId}`)).status).toBe(403);
+    expect((await reader.req('GET', `/api/v1/plans/${planId}`)).status).toBe(200);
+    const list = (await anon.req('GET', '/api/v1/plans')).body.plans as { id: string }[];
+    expect(list.some((p) => String(p.id) === planId)).toBe(false);
+    const otherList = (await other.req('GET', '/api/v1/plans')).body.plans as { id: string }[];
+    expect(otherList.some((p) => String(p.id) === planId)).toBe(false);
+  });
+
+  it('goals and indicators: only a redaktør of the municipality writes them', async () => {
+    for (const c of [anon, reader, other])
+      expect([401, 403]).toContain((await c.req('POST', `/api/v1/plans/${planId}/goals`, GOAL)).status);
+    const g = await editor.req('POST', `/api/v1/plans/${planId}/goals`, GOAL);
+    expect(g.status).toBe(201);
+    goalId = String(g.body.goal.id);
+    for (const c of [anon, reader, other])
+      expect([401, 403]).toContain(
+        (await c.req('POST', `/api/v1/goals/${goalId}/indicators`, INDICATOR)).status,
+      );
+    const bad = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, {
+      ...INDICATOR,
+      config: { target: -1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('Indikatorens indstillinger er ugyldige');
+    const i = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, INDICATOR);
+    expect(i.status).toBe(201);
+    indicatorId = String(i.body.indicator.id);
+    for (const c of [anon, reader, other]) {
+      expect([401, 403]).toContain(
+        (await c.req('PUT', `/api/v1/goals/${goalId}`, { ...GOAL, revision: 1 })).status,
+      );
+      expect([401, 403]).toContain(
+        (await c.req('PUT', `/api/v1/indicators/${indicatorId}`, { ...INDICATOR, revision: 1 })).status,
+      );
+      expect([401, 403]).toContain((await c.req('DELETE', `/api/v1/indicators/${indicatorId}`)).status);
+      expect([401, 403]).toContain((await c.req('DELETE', `/api/v1/goals/${goalId}`)).status);
+    }
+  });
+
+  it('status rounds: drafts are the municipality’s; entries need a redaktør', async () => {
+    for (const c of [anon, reader, other]) {
+      expect([401, 403]).toContain(
+        (
+          await c.req('POST', `/api/v1/plans/${planId}/rounds`, {
+            title: 'Status april 2021',
+            asOf: '2021-04-30',
+          })
+        ).status,
+      );
+    }
+    const r = await editor.req('POST', `/api/v1/plans/${planId}/rounds`, {
+      title: 'Status april 2021',
+      asOf: '2021-04-30',
+    });
+    expect(r.status).toBe(201);
+    roundId = String(r.body.round.id);
+    expect((await anon.req('GET', `/api/v1/rounds/${roundId}`)).status).toBe(401);
+    expect((await other.req('GET', `/api/v1/rounds/${roundId}`)).status).toBe(403);
+    expect((await reader.req('GET', `/api/v1/rounds/${roundId}`)).status).toBe(200);
+    const entry = { text: 'Pr. april 2021 gennemført 239 virksomhedsbesøg', value: 239, revision: null };
+    for (const c of [anon, reader, other])
+      expect([401, 403]).toContain(
+        (await c.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, entry)).status,
+      );
+    const saved = await editor.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, entry);
+    expect(saved.status).toBe(200);
+    const view = await reader.req('GET', `/api/v1/rounds/${roundId}`);
+    const item = view.body.items[0];
+    // Seed 002: 239 of 450 visits, April 2021, over 2020-2021.
+    expect(item.evaluation.progressText).toBe('239 af 450 besøg (53 %)');
+    expect(item.evaluation.status).toBe('i risiko');
+  });
+
+  it('a second save from the same starting point is refused with both versions', async () => {
+    const current = (await editor.req('GET', `/api/v1/rounds/${roundId}`)).body.items[0].entry;
+    const a = await editor.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, {
+      text: 'Version A',
+      value: 239,
+      revision: current.revision,
+    });
+    expect(a.status).toBe(200);
+    const b = await faxeAdmin.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, {
+      text: 'Version B',
+      value: 240,
+      revision: current.revision,
+    });
+    expect(b.status).toBe(409);
+    expect(b.body.details.yours.text).toBe('Version B');
+    expect(b.body.details.theirs.text).toBe('Version A');
+    const after = (await editor.req('GET', `/api/v1/rounds/${roundId}`)).body.items[0].entry;
+    expect(after.text).toBe('Version A');
+  });
+
+  it('an override needs a reason', async () => {
+    const current = (await editor.req('GET', `/api/v1/rounds/${roundId}`)).body.items[0].entry;
+    const r = await editor.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, {
+      text: 'x',
+      value: 239,
+      revision: current.revision,
+      assessmentOverride: 'på rette vej',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('begrundelse');
+  });
+
+  it('publishing: only an adopted plan, then read-only, public, and corrections make a new version', async () => {
+    expect((await editor.req('POST', `/api/v1/rounds/${roundId}/publish`)).status).toBe(400);
+    const plan = (await editor.req('GET', `/api/v1/plans/${planId}`)).body.plan;
+    expect(
+      (
+        await reader.req('PUT', `/api/v1/plans/${planId}`, {
+          ...PLAN,
+          status: 'vedtaget',
+          adoptedOn: '2020-01-30',
+          revision: plan.revision,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await editor.req('PUT', `/api/v1/plans/${planId}`, {
+          ...PLAN,
+          status: 'vedtaget',
+          adoptedOn: '2020-01-30',
+          revision: plan.revision,
+        })
+      ).status,
+    ).toBe(200);
+    // A stale revision of the plan is refused.
+    expect(
+      (
+        await editor.req('PUT', `/api/v1/plans/${planId}`, {
+          ...PLAN,
+          status: 'vedtaget',
+          revision: plan.revision,
+        })
+      ).status,
+    ).toBe(409);
+    for (const c of [anon, reader, other])
+      expect([401, 403]).toContain((await c.req('POST', `/api/v1/rounds/${roundId}/publish`)).status);
+    expect((await editor.req('POST', `/api/v1/rounds/${roundId}/publish`)).status).toBe(200);
+    const entry = (await editor.req('GET', `/api/v1/rounds/${roundId}`)).body.items[0].entry;
+    const late = await editor.req('PUT', `/api/v1/rounds/${roundId}/entries/${indicatorId}`, {
+      text: 'Sen rettelse',
+      value: 241,
+      revision: entry.revision,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('offentliggjort');
+    const pub = await anon.req('GET', '/api/v1/public/320/beskaeftigelsesplan-2020-2021');
+    expect(pub.status).toBe(200);
+    expect(pub.body.latestRound.items[0].entry.text).toBe('Version A');
+    expect((await anon.req('GET', `/api/v1/rounds/${roundId}`)).status).toBe(200);
+    const corr = await editor.req('POST', `/api/v1/rounds/${roundId}/correct`);
+    expect(corr.status).toBe(201);
+    const corrId = String(corr.body.round.id);
+    expect((await anon.req('GET', `/api/v1/rounds/${corrId}`)).status).toBe(401); // a draft again
+    // The public page still shows the published version until the correction is published.
+    expect(
+      (await anon.req('GET', '/api/v1/public/320/beskaeftigelsesplan-2020-2021')).body.latestRound.round.id,
+    ).toBe(roundId);
+  });
+
+  it('the audit trail: administrators only, with before and after', async () => {
+    expect((await editor.req('GET', '/api/v1/municipalities/320/audit')).status).toBe(403);
+    expect((await other.req('GET', '/api/v1/municipalities/320/audit')).status).toBe(403);
+    expect((await anon.req('GET', '/api/v1/municipalities/320/audit')).status).toBe(401);
+    const r = await faxeAdmin.req('GET', '/api/v1/municipalities/320/audit');
+    expect(r.status).toBe(200);
+    const actions = r.body.entries.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'opret plan',
+        'ret plan',
+        'opret status',
+        'ret status',
+        'offentliggør statusrunde',
+        'ret offentliggjort statusrunde',
+      ]),
+    );
+    const edit = r.body.entries.find(
+      (e: { action: string; entity: string }) => e.action === 'ret' && e.entity === 'status',
+    );
+    expect(JSON.stringify(edit.before)).toContain('239');
+    expect(JSON.stringify(edit.after)).toContain('Version A');
+  });
+
+  it('users: administrators of the municipality invite and remove; others are refused', async () => {
+    const invite = { email: 'ny@faxe.test', name: 'Ny Bruger', role: 'læser' };
+    expect((await editor.req('POST', '/api/v1/municipalities/320/users', invite)).status).toBe(403);
+    expect((await other.req('POST', '/api/v1/municipalities/320/users', invite)).status).toBe(403);
+    expect((await anon.req('POST', '/api/v1/municipalities/320/users', invite)).status).toBe(401);
+    const ok = await faxeAdmin.req('POST', '/api/v1/municipalities/320/users', invite);
+    expect(ok.status).toBe(201);
+    expect(ok.body.password).toMatch(/.{12,}/);
+    const login = await anonymous(app).req('POST', '/api/v1/auth/login', {
+      email: 'ny@faxe.test',
+      password: ok.body.password,
+    });
+    expect(login.status).toBe(200);
+    expect((await reader.req('DELETE', `/api/v1/municipalities/320/users/${ok.body.userId}`)).status).toBe(
+      403,
+    );
+    expect((await faxeAdmin.req('DELETE', `/api/v1/municipalities/320/users/${ok.body.userId}`)).status).toBe(
+      200,
+    );
+  });
+
+  it('login: wrong password refused in Danish; logout ends the session; password change needs the current one', async () => {
+    const wrong = await anon.req('POST', '/api/v1/auth/login', {
+      email: 'laeser@faxe.test',
+      password: 'forkert',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.message).toBe('Forkert brugernavn eller adgangskode.');
+    const me = await reader.req('GET', '/api/v1/auth/me');
+    expect(me.body.user.email).toBe('laeser@faxe.test');
+    expect(
+      (await reader.req('POST', '/api/v1/auth/password', { current: 'forkert', next: 'en-ny-lang-kode' }))
+        .status,
+    ).toBe(400);
+    const temp = await as(app, 'faxeLaeser');
+    expect((await temp.req('POST', '/api/v1/auth/logout')).status).toBe(200);
+    expect((await temp.req('GET', '/api/v1/auth/me')).body.user).toBeNull();
+  });
+});
+
+describe('login rate limit', () => {
+  it('refuses the 4th attempt in a minute when the limit is 3', async () => {
+    const t = await createTestDb('pglite');
+    try {
+      await seedUsers(t.services);
+      const app = await appWithUsers(t.services, 3);
+      const c = anonymous(app);
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++)
+        codes.push((await c.req('POST', '/api/v1/auth/login', { email: 'x', password: 'y' })).status);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      await app.close();
+    } finally {
+      await t.cleanup();
+    }
+  }, 60_000);
+});
