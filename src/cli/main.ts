@@ -1,7 +1,9 @@
 // The `maaltavle` command line: serve, import, backup, demo, refresh.
 import { loadConfig } from '../config.ts';
+import { listPlans } from '../db/repositories/plans.ts';
 import { openServices } from '../services/bootstrap.ts';
 import { loadDemoStatistics } from '../services/demo-data.ts';
+import { loadDemoPlans } from '../services/demo-plans.ts';
 import { refreshAll } from '../services/refresh.ts';
 import { backupCommand } from './backup.ts';
 import { formatSummary, IMPORT_USAGE, importCommand } from './import.ts';
@@ -12,7 +14,8 @@ const USAGE = `Brug: maaltavle <kommando> [tilvalg]
 Kommandoer:
   serve                     Start webserveren (det er hvad "npm start" kører)
   import <kilde> …          Importér statistik (se "maaltavle import --help")
-  demo                      Indlæs demodata (rigtige tal fra datasets/) igen
+  demo                      Indlæs demodata (rigtige tal fra datasets/ og de tre demoplaner) igen
+  plans [--json]            List alle planer med id, kommunekode og kortnavn
   refresh                   Hent alle konfigurerede kilder nu (som den planlagte opdatering)
   backup FIL                Skriv en SQL-sikkerhedskopi af databasen
   help                      Vis denne hjælp
@@ -44,6 +47,22 @@ async function main(argv: string[]): Promise<number> {
         await loadDemoStatistics(s.database.db, (label, summary) =>
           process.stdout.write(`${label}\n${formatSummary(summary)}\n`),
         );
+        return 0;
+      });
+    case 'plans':
+      return withServices(async (s) => {
+        const rows = await listPlans(s.database.db);
+        const out = rows.map((p) => ({
+          id: String(p.id),
+          municipality: p.municipality,
+          slug: p.slug,
+          title: p.title,
+          status: p.status,
+        }));
+        if (rest.includes('--json')) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        else
+          for (const p of out)
+            process.stdout.write(`${p.id}\t${p.municipality}\t${p.slug}\t${p.status}\t${p.title}\n`);
         return 0;
       });
     case 'refresh':

@@ -29,7 +29,8 @@ const target = z.object({
 });
 
 export const NiveauConfig = z.object({
-  measure: z.string().min(1),
+  /** The statistic; without it the value is entered in each status round (figures the data set lacks). */
+  measure: z.string().min(1).optional(),
   area: z.string().min(1),
   baselinePeriod: z.string().min(1),
   /** Entered baseline when the statistics lack it (with the seed or document as source). */
@@ -44,15 +45,17 @@ export const AndelConfig = z.object({
   numerator: z.string().optional(),
   denominator: z.string().optional(),
   area: z.string().optional(),
-  baselineValue: z.number(),
-  baselineDate: isoDate,
-  targetValue: z.number(),
+  baselineValue: z.number().optional(),
+  baselineDate: isoDate.optional(),
+  /** Not yet decided when absent (Lyngby-Taarbæk goal 8: "X pct."). */
+  targetValue: z.number().optional(),
   direction,
   deadline: isoDate,
 });
 
 export const PlaceringConfig = z.object({
-  measure: z.string().min(1),
+  /** The statistic ranked; without it the rank is entered in each status round. */
+  measure: z.string().min(1).optional(),
   denominator: z.string().optional(),
   area: z.string().min(1),
   direction: z.enum(['lower', 'higher']),

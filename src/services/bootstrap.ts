@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { countObservations } from '../db/repositories/statistics.ts';
 import { loadDemoStatistics } from './demo-data.ts';
+import { loadDemoPlans } from './demo-plans.ts';
 import { createServices, type Services } from './index.ts';
 
 export async function openServices(config: Config, log: (msg: string) => void = () => {}): Promise<Services> {
@@ -23,7 +24,8 @@ export async function openServices(config: Config, log: (msg: string) => void = 
 /** On the first start of an empty database: load the real statistics of the demo data set. */
 export async function loadDemoIfEmpty(services: Services, log: (msg: string) => void): Promise<boolean> {
   const { all } = await countObservations(services.database.db);
-  if (all > 0) return false;
+  const plans = await services.database.db.selectFrom('plans').select('id').limit(1).execute();
+  if (all > 0 || plans.length > 0) return false;
   log('Tom database: indlæser demodata (rigtige tal fra Jobindsats.dk og Danmarks Statistik)');
   await loadDemoStatistics(services.database.db, (label, s) =>
     log(

@@ -88,13 +88,13 @@ export async function evaluateIndicator(
   let ev: Omit<Evaluation, 'status' | 'override'>;
   switch (ind.kind) {
     case 'niveau':
-      ev = await niveau(db, ind.config as NiveauConfig, asOf, base);
+      ev = await niveau(db, ind.config as NiveauConfig, entry, asOf, base);
       break;
     case 'andel':
       ev = await andel(db, ind.config as AndelConfig, entry, asOf, base);
       break;
     case 'placering':
-      ev = await placering(db, ind.config as PlaceringConfig, asOf, base);
+      ev = await placering(db, ind.config as PlaceringConfig, entry, asOf, base);
       break;
     case 'benchmark':
       ev = await benchmark(db, ind.config as BenchmarkConfig, asOf, base);
@@ -114,9 +114,11 @@ export async function evaluateIndicator(
 
 type Base = Omit<Evaluation, 'assessment' | 'status' | 'override'>;
 
-async function niveau(db: Kysely<DB>, c: NiveauConfig, asOf: string, base: Base) {
-  const m = await measureMeta(db, c.measure);
-  const { last, points } = await latestUpTo(db, c.measure, c.area, asOf);
+async function niveau(db: Kysely<DB>, c: NiveauConfig, entry: EntryLike | null, asOf: string, base: Base) {
+  const m = c.measure ? await measureMeta(db, c.measure) : undefined;
+  const { last, points } = c.measure
+    ? await latestUpTo(db, c.measure, c.area, asOf)
+    : { last: undefined, points: [] as Awaited<ReturnType<typeof stats.series>> };
   const basePeriod = tryParsePeriod(c.baselinePeriod);
   const baseCode = basePeriod ? periodCode(basePeriod) : c.baselinePeriod;
   const fromData = points.find((p) => p.period === baseCode)?.value ?? null;
@@ -208,9 +210,9 @@ async function andel(db: Kysely<DB>, c: AndelConfig, entry: EntryLike | null, as
     };
   }
   const assessment = assess({
-    baseline: c.baselineValue,
-    baselineDate: c.baselineDate,
-    target: c.targetValue,
+    baseline: c.baselineValue ?? null,
+    baselineDate: c.baselineDate ?? asOf,
+    target: c.targetValue ?? null,
     direction: c.direction,
     deadline: c.deadline,
     latest: latest ? { value: latest.value, date: latest.date } : null,
@@ -219,8 +221,9 @@ async function andel(db: Kysely<DB>, c: AndelConfig, entry: EntryLike | null, as
   return {
     ...base,
     latest,
-    baseline: { value: c.baselineValue, period: c.baselineDate },
-    target: c.targetValue,
+    baseline:
+      c.baselineValue !== undefined ? { value: c.baselineValue, period: c.baselineDate ?? null } : null,
+    target: c.targetValue ?? null,
     direction: c.direction,
     unit: 'pct.',
     assessment,
@@ -257,12 +260,20 @@ async function crossRank(
   return undefined;
 }
 
-async function placering(db: Kysely<DB>, c: PlaceringConfig, asOf: string, base: Base) {
-  const r = await crossRank(db, c.measure, c.denominator, c.area, c.direction, asOf);
-  const m = await measureMeta(db, c.measure);
+async function placering(
+  db: Kysely<DB>,
+  c: PlaceringConfig,
+  entry: EntryLike | null,
+  asOf: string,
+  base: Base,
+) {
+  const r = c.measure ? await crossRank(db, c.measure, c.denominator, c.area, c.direction, asOf) : undefined;
+  const m = c.measure ? await measureMeta(db, c.measure) : undefined;
   const latest = r
     ? { value: r.self.rank, period: r.period, date: periodEnd(r.period), source: m?.attribution ?? '' }
-    : null;
+    : entry?.value !== null && entry?.value !== undefined
+      ? { value: entry.value, period: entry.value_period, date: asOf, source: 'indtastet' }
+      : null;
   const basePeriod = c.baselinePeriod ? tryParsePeriod(c.baselinePeriod) : undefined;
   const assessment = assess({
     baseline: c.baselineRank ?? null,
@@ -281,7 +292,7 @@ async function placering(db: Kysely<DB>, c: PlaceringConfig, asOf: string, base:
     direction: 'at-most' as const,
     unit: 'placering',
     assessment,
-    progressText: latest ? `nr. ${latest.value} ud af ${r!.ranked.ranking.length}` : null,
+    progressText: latest ? `nr. ${latest.value} ud af ${r ? r.ranked.ranking.length : 98}` : null,
   };
 }
 

@@ -51,6 +51,8 @@ export const IndicatorInput = z.object({
   position: z.number().int().min(0).default(0),
 });
 
+export type IndicatorKindInput = z.infer<typeof IndicatorInput>['kind'];
+
 export const EntryInput = z.object({
   text: z.string().max(20_000).default(''),
   value: z.number().nullable().default(null),
