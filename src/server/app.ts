@@ -16,7 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { planRoutes } from './routes/plans.ts';
 import { publicRoutes } from './routes/public.ts';
-import { statisticsRoutes } from './routes/statistics.ts';
+import { benefitGroupRoutes, statisticsRoutes } from './routes/statistics.ts';
 import { webApp } from './web.ts';
 
 export interface AppOptions {
@@ -98,6 +98,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     const services = opts.services;
     await app.register(authPlugin, { services, secureCookies: !!opts.secureCookies });
     await app.register(statisticsRoutes, { prefix: '/api/v1', services });
+    await app.register(benefitGroupRoutes, { prefix: '/api/v1', services });
     await app.register(authRoutes, {
       prefix: '/api/v1',
       services,

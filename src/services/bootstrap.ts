@@ -32,5 +32,7 @@ export async function loadDemoIfEmpty(services: Services, log: (msg: string) => 
       `  ${label}: ${s.new} nye, ${s.revised} reviderede, ${s.unchanged} uændrede (${s.seconds.toFixed(1)} s)`,
     ),
   );
+  log('Indlæser demoplaner (Faxe, Fredericia, Lyngby-Taarbæk fra de tre kildedokumenter)');
+  await loadDemoPlans(services.database.db, log);
   return true;
 }

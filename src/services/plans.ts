@@ -8,7 +8,9 @@ import * as accounts from '../db/repositories/accounts.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
+import { forecast, probabilityOfReaching } from '../domain/forecast.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
+import { periodCode, seasonLength, shiftPeriod, tryParsePeriod } from '../domain/periods.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { evaluateIndicator } from './evaluate.ts';
@@ -469,4 +471,90 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, municipality: str
   const { requireAdmin } = await import('./access.ts');
   requireAdmin(actor, municipality);
   return accounts.auditOf(db, municipality);
+}
+
+/**
+ * The plan at a glance: every indicator evaluated at the latest round's date (or today when the plan has no
+ * round), with the newest status entry the actor may see.
+ */
+export async function dashboard(db: Kysely<DB>, actor: Actor, planId: string) {
+  const full = await readPlan(db, actor, planId);
+  const latestRound = full.rounds.at(-1);
+  const asOf = latestRound?.as_of ?? new Date().toISOString().slice(0, 10);
+  const visible = new Set(full.rounds.map((r) => String(r.id)));
+  const entries = (await plans.entriesOfPlan(db, planId)).filter((e) => visible.has(String(e.round_id)));
+  const latestEntry = new Map<string, (typeof entries)[number]>();
+  for (const e of entries) latestEntry.set(String(e.indicator_id), e);
+  const items = [];
+  for (const ind of full.indicators) {
+    const entry = latestEntry.get(ind.id) ?? null;
+    items.push({ indicator: ind, entry, evaluation: await evaluateIndicator(db, ind, entry, asOf) });
+  }
+  return { ...full, asOf, items };
+}
+
+/** The indicator page: history with comparison area and country, target path, forecast, earlier status texts. */
+export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string) {
+  const ind = await plans.findIndicator(db, id);
+  if (!ind) throw notFound('Indikatoren');
+  const full = await readPlan(db, actor, String(ind.plan_id));
+  const visible = new Set(full.rounds.map((r) => String(r.id)));
+  const texts = (await plans.entriesOfPlan(db, String(ind.plan_id)))
+    .filter((e) => String(e.indicator_id) === id && visible.has(String(e.round_id)))
+    .map((e) => ({
+      round: e.round_title,
+      asOf: e.as_of,
+      text: e.text,
+      value: e.value,
+      status: e.round_status,
+    }));
+  const today = new Date().toISOString().slice(0, 10);
+  const evaluation = await evaluateIndicator(db, ind, null, full.rounds.at(-1)?.as_of ?? today);
+  const config = ind.config as { measure?: string; area?: string; deadline?: string };
+  let history = null;
+  let forecastPoints: { period: string; value: number; lower: number; upper: number }[] = [];
+  let probability: number | null = null;
+  if (config.measure && config.area && (ind.kind === 'niveau' || ind.kind === 'benchmark')) {
+    const { comparisonSeries } = await import('./evaluate.ts');
+    history = await comparisonSeries(db, config.measure, config.area, full.plan.year_to);
+    const own = history.own.filter((p): p is { period: string; value: number } => p.value !== null);
+    const last = own.at(-1);
+    const lastP = last ? tryParsePeriod(last.period) : undefined;
+    if (
+      lastP &&
+      own.length >= 12 &&
+      (lastP.kind === 'month' || lastP.kind === 'quarter') &&
+      config.deadline
+    ) {
+      const deadlineP = lastP.kind === 'month' ? tryParsePeriod(config.deadline.slice(0, 7)) : undefined;
+      const steps =
+        deadlineP && deadlineP.kind === 'month'
+          ? (deadlineP.year - lastP.year) * 12 + deadlineP.index - lastP.index
+          : 12;
+      const H = Math.max(1, Math.min(24, steps > 0 ? steps : 12));
+      const f = forecast(
+        own.map((p) => p.value),
+        H,
+        { seasonLength: seasonLength(lastP.kind) },
+      );
+      forecastPoints = f.points.map((p) => ({
+        period: periodCode(shiftPeriod(lastP, p.h)),
+        value: p.value,
+        lower: p.lower,
+        upper: p.upper,
+      }));
+      if (evaluation.target !== null && evaluation.direction && steps > 0) {
+        probability = probabilityOfReaching(f.points.at(-1)!, evaluation.target, evaluation.direction);
+      }
+    }
+  }
+  return {
+    indicator: ind,
+    plan: full.plan,
+    evaluation,
+    history,
+    forecast: forecastPoints,
+    probability,
+    texts,
+  };
 }

@@ -34,6 +34,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.get('/plans/:id', { schema: { summary: 'En plan med mål og indikatorer', params: id } }, async (req) =>
     svc.readPlan(db, req.actor, req.params.id),
   );
+  app.get(
+    '/plans/:id/dashboard',
+    { schema: { summary: 'Planen på én side: alle indikatorer vurderet', params: id } },
+    async (req) => svc.dashboard(db, req.actor, req.params.id),
+  );
+  app.get(
+    '/indicators/:id/history',
+    { schema: { summary: 'Indikatorens historik, sammenligning og fremskrivning', params: id } },
+    async (req) => svc.indicatorHistory(db, req.actor, req.params.id),
+  );
   app.put(
     '/plans/:id',
     { schema: { summary: 'Ret plan', params: id, body: withRevision(svc.PlanInput) } },

@@ -1,0 +1,41 @@
+// Danish formats, shared with the server's calculation core.
+import { formatNumber, formatPercent } from '@domain/numbers.ts';
+import { formatPeriodDa, tryParsePeriod } from '@domain/periods.ts';
+
+export { formatNumber, formatPercent };
+
+export function formatValue(v: number | null | undefined, unit: string): string {
+  if (v === null || v === undefined) return '–';
+  if (unit === 'pct.' || unit === 'procentpoint') return formatPercent(v, { decimals: 1 });
+  if (unit === 'placering') return `nr. ${formatNumber(v)}`;
+  return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 });
+}
+
+export function formatPeriod(code: string | null | undefined): string {
+  if (!code) return '';
+  const p = tryParsePeriod(code);
+  return p ? formatPeriodDa(p) : code;
+}
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+/** 2026-11-22 → "22. november 2026". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d}. ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+export const collator = new Intl.Collator('da');

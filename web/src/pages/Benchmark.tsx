@@ -1,0 +1,178 @@
+// All 98 municipalities ranked on a chosen measure and period, the own municipality highlighted, filtered
+// by region or comparison area, and what it takes to reach a chosen rank or the national average.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { get } from '../api.ts';
+import { useMe } from '../auth.tsx';
+import { collator, formatNumber, formatPeriod } from '../format.ts';
+import { T } from '../texts.ts';
+import { useAreas } from './Plans.tsx';
+
+interface RankAnswer {
+  rank: number | null;
+  of: number;
+  ties: number;
+  value: number | null;
+  ranking: { area: string; name: string; value: number; rank: number }[];
+  nationalRate: number;
+  nationalBasis: string;
+  toTargetRank?: number;
+  toNationalAverage: number | null;
+  missing: string[];
+}
+
+export function Benchmark() {
+  const me = useMe();
+  const areas = useAreas();
+  const measures =
+    useQuery({
+      queryKey: ['measures'],
+      queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
+    }).data?.measures ?? [];
+  const own = me.user?.memberships[0]?.municipality ?? '320';
+  const [measure, setMeasure] = useState('y30r21.faktisk_andel.i_alt');
+  const [area, setArea] = useState(own);
+  const [period, setPeriod] = useState('');
+  const [filter, setFilter] = useState('');
+  const [targetRank, setTargetRank] = useState('');
+  const periods =
+    useQuery({
+      queryKey: ['periods', measure, area],
+      queryFn: () =>
+        get<{ observations: { period: string }[] }>(
+          `/observations?measure=${encodeURIComponent(measure)}&area=${area}`,
+        ),
+    }).data?.observations.map((o) => o.period) ?? [];
+  const chosen = period && periods.includes(period) ? period : (periods.at(-1) ?? '');
+  const rank = useQuery({
+    queryKey: ['rank', measure, area, chosen, targetRank],
+    enabled: !!chosen,
+    queryFn: () =>
+      get<RankAnswer>(
+        `/rank?measure=${encodeURIComponent(measure)}&period=${chosen}&area=${area}${targetRank ? `&targetRank=${targetRank}` : ''}`,
+      ),
+  });
+  const unit = measures.find((m) => m.id === measure)?.unit ?? '';
+  const municipalities = areas
+    .filter((a) => a.kind === 'kommune')
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const groups = areas.filter((a) => a.kind === 'region' || a.kind === 'rar');
+  const inGroup = (code: string) => {
+    if (!filter) return true;
+    const a = areas.find((x) => x.id === code);
+    return a?.region === filter || a?.comparisonArea === filter;
+  };
+  const r = rank.data;
+  return (
+    <section>
+      <h1>{T.benchmark.title}</h1>
+      <form className="row filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {T.benchmark.measure}
+          <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+            {measures.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.benchmark.period}
+          <select value={chosen} onChange={(e) => setPeriod(e.target.value)}>
+            {[...periods].reverse().map((p) => (
+              <option key={p} value={p}>
+                {formatPeriod(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.benchmark.own}
+          <select value={area} onChange={(e) => setArea(e.target.value)}>
+            {municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.benchmark.filter}
+          <select value={filter} onChange={(e) => setFilter(e.target.value)}>
+            <option value="">{T.benchmark.all}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.benchmark.targetRank}
+          <input
+            type="number"
+            min={1}
+            max={98}
+            value={targetRank}
+            onChange={(e) => setTargetRank(e.target.value)}
+          />
+        </label>
+      </form>
+      {r ? (
+        <div className="panel" role="status">
+          <p>
+            <strong>{areas.find((a) => a.id === area)?.name}</strong>: nr. {r.rank ?? '–'} ud af {r.of}
+            {r.ties > 1 ? ` (delt med ${r.ties - 1} andre)` : ''} i {formatPeriod(chosen)}. Landsgennemsnit (
+            {r.nationalBasis}): {formatNumber(r.nationalRate, { decimals: 2 })}
+            {unit === 'pct.' ? ' %' : ''}.
+          </p>
+          <p>
+            {T.benchmark.whatItTakes}:{' '}
+            {r.toNationalAverage === 0
+              ? 'kommunen er allerede på eller bedre end landsgennemsnittet'
+              : `en ændring på ${formatNumber(r.toNationalAverage ?? 0)} for at nå landsgennemsnittet`}
+            {r.toTargetRank !== undefined
+              ? `; ${r.toTargetRank === 0 ? `placering ${targetRank} er nået` : `${formatNumber(r.toTargetRank)} for at nå nr. ${targetRank}`}`
+              : ''}
+            .
+          </p>
+          {r.missing.length ? <p>Uden tal (udeladt, ikke nul): {r.missing.length} kommuner.</p> : null}
+        </div>
+      ) : null}
+      {r ? (
+        <table>
+          <caption>
+            {measures.find((m) => m.id === measure)?.name}, {formatPeriod(chosen)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{T.benchmark.rank}</th>
+              <th scope="col">Kommune</th>
+              <th scope="col" className="num">
+                {T.benchmark.value}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.ranking
+              .filter((x) => inGroup(x.area))
+              .map((x) => (
+                <tr
+                  key={x.area}
+                  className={x.area === area ? 'own' : ''}
+                  aria-current={x.area === area ? 'true' : undefined}
+                >
+                  <td>{x.rank}</td>
+                  <td>{x.name}</td>
+                  <td className="num">
+                    {formatNumber(x.value, { decimals: unit === 'pct.' || unit === 'procentpoint' ? 2 : 0 })}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+// Adding an indicator of any kind. A relative target shows the consistency check's verdict at once.
+import { INDICATOR_KIND_LABELS, INDICATOR_KINDS, type IndicatorKind } from '@domain/indicators.ts';
+import { checkTargetConsistency } from '@domain/targets.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { api, get } from '../api.ts';
+import { T } from '../texts.ts';
+
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(/\./g, '').replace(',', '.')));
+
+export function IndicatorForm({
+  goalId,
+  municipality,
+  onDone,
+}: {
+  goalId: string;
+  municipality: string;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const measures =
+    useQuery({
+      queryKey: ['measures'],
+      queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
+    }).data?.measures ?? [];
+  const [kind, setKind] = useState<IndicatorKind>('niveau');
+  const [title, setTitle] = useState('');
+  const [f, setF] = useState<Record<string, string>>({
+    deadline: '',
+    direction: 'at-most',
+    measure: '',
+    baselinePeriod: '',
+    baselineValue: '',
+    targetValue: '',
+    pct: '',
+    persons: '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: string) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const field = (k: string, label: string, type = 'text', hint?: string) => (
+    <label>
+      {label}
+      <input
+        type={type}
+        value={f[k] ?? ''}
+        onChange={set(k)}
+        inputMode={type === 'text' && hint === 'tal' ? 'decimal' : undefined}
+      />
+    </label>
+  );
+
+  // Live consistency check for stated targets (the Lyngby-Taarbæk kind of mismatch).
+  const stated = {
+    baseline: num(f.baselineValue ?? ''),
+    pct: num(f.pct ?? ''),
+    persons: num(f.persons ?? ''),
+    target: num(f.targetValue ?? ''),
+  };
+  const relevant = kind === 'niveau' && (stated.pct !== undefined || stated.persons !== undefined);
+  const check = relevant
+    ? checkTargetConsistency({
+        ...(stated.baseline !== undefined ? { baseline: stated.baseline } : {}),
+        ...(stated.pct !== undefined ? { pct: stated.pct } : {}),
+        ...(stated.persons !== undefined ? { persons: stated.persons } : {}),
+        ...(stated.target !== undefined ? { target: stated.target } : {}),
+        direction: f.direction === 'at-least' ? 'at-least' : 'at-most',
+      })
+    : null;
+
+  function config(): Record<string, unknown> {
+    const direction = f.direction;
+    switch (kind) {
+      case 'niveau':
+        return {
+          ...(f.measure ? { measure: f.measure } : {}),
+          area: municipality,
+          baselinePeriod: f.baselinePeriod,
+          ...(stated.baseline !== undefined ? { baselineValue: stated.baseline } : {}),
+          target: {
+            kind:
+              stated.target !== undefined ? 'absolute' : stated.pct !== undefined ? 'relative' : 'persons',
+            ...(stated.target !== undefined ? { value: stated.target } : {}),
+            ...(stated.pct !== undefined ? { pct: stated.pct, pctDecimals: 0 } : {}),
+            ...(stated.persons !== undefined ? { persons: stated.persons } : {}),
+          },
+          direction,
+          deadline: f.deadline,
+        };
+      case 'andel':
+        return {
+          mode: 'manual',
+          ...(stated.baseline !== undefined
+            ? { baselineValue: stated.baseline, baselineDate: f.baselineDate || f.deadline }
+            : {}),
+          ...(stated.target !== undefined ? { targetValue: stated.target } : {}),
+          direction,
+          deadline: f.deadline,
+        };
+      case 'placering':
+        return {
+          ...(f.measure ? { measure: f.measure } : {}),
+          area: municipality,
+          direction: 'lower',
+          ...(num(f.baselineRank ?? '') ? { baselineRank: num(f.baselineRank ?? '') } : {}),
+          targetRank: num(f.targetRank ?? ''),
+          deadline: f.deadline,
+        };
+      case 'benchmark':
+        return {
+          measure: f.measure,
+          area: municipality,
+          compareWith: f.compareWith || 'land',
+          direction: 'lower',
+          deadline: f.deadline,
+        };
+      case 'optælling':
+        return {
+          target: stated.target,
+          unit: f.unit || 'stk.',
+          startDate: f.startDate,
+          deadline: f.deadline,
+        };
+      case 'milepæl':
+        return f.deadline ? { deadline: f.deadline } : {};
+    }
+  }
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby={`${id}-h`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          await api('POST', `/goals/${goalId}/indicators`, {
+            kind,
+            title,
+            config: config(),
+            sourceNote: f.sourceNote ?? '',
+          });
+          onDone();
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <h4 id={`${id}-h`}>{T.indicator.add}</h4>
+      <label>
+        {T.indicator.kind}
+        <select value={kind} onChange={(e) => setKind(e.target.value as IndicatorKind)} name="kind">
+          {INDICATOR_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {INDICATOR_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {T.indicator.title}
+        <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </label>
+      {kind === 'niveau' || kind === 'placering' || kind === 'benchmark' ? (
+        <label>
+          {T.benchmark.measure}
+          <select name="measure" value={f.measure} onChange={set('measure')}>
+            <option value="">
+              {kind === 'benchmark' ? 'Vælg statistik' : 'Ingen (tallet indtastes i statusrunderne)'}
+            </option>
+            {measures.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {kind === 'niveau' ? (
+        <>
+          {field('baselinePeriod', 'Baselineperiode (fx 2013M12 eller december 2013)')}
+          <div className="row">
+            {field('baselineValue', 'Baseline (tal)', 'text', 'tal')}
+            {field('targetValue', 'Måltal (højst/mindst)', 'text', 'tal')}
+          </div>
+          <div className="row">
+            {field('pct', 'Ændring i pct. (fald negativ, fx −20)', 'text', 'tal')}
+            {field('persons', 'Ændring i personer (fx −107)', 'text', 'tal')}
+          </div>
+        </>
+      ) : null}
+      {kind === 'andel' ? (
+        <div className="row">
+          {field('baselineValue', 'Baseline (pct.)', 'text', 'tal')}
+          {field('baselineDate', 'Baselinedato', 'date')}
+          {field('targetValue', 'Mål (pct.)', 'text', 'tal')}
+        </div>
+      ) : null}
+      {kind === 'placering' ? (
+        <div className="row">
+          {field('baselineRank', 'Placering ved start', 'number')}
+          {field('targetRank', 'Mål for placering', 'number')}
+        </div>
+      ) : null}
+      {kind === 'benchmark' ? (
+        <label>
+          Sammenlign med
+          <select value={f.compareWith ?? 'land'} onChange={set('compareWith')}>
+            <option value="land">Hele landet</option>
+            <option value="sammenligningsområde">Sammenligningsområdet</option>
+          </select>
+        </label>
+      ) : null}
+      {kind === 'optælling' ? (
+        <div className="row">
+          {field('targetValue', 'Mål (antal)', 'text', 'tal')}
+          {field('unit', 'Enhed (fx besøg)')}
+          {field('startDate', 'Startdato', 'date')}
+        </div>
+      ) : null}
+      {kind === 'niveau' || kind === 'andel' ? (
+        <label>
+          Retning
+          <select value={f.direction} onChange={set('direction')}>
+            <option value="at-most">Lavere er bedre (højst)</option>
+            <option value="at-least">Højere er bedre (mindst)</option>
+          </select>
+        </label>
+      ) : null}
+      {field('deadline', 'Frist', 'date')}
+      {field('sourceNote', T.indicator.sourceNote)}
+      {check ? (
+        <div role="status" className={check.consistent ? 'note ok' : 'note warn'}>
+          <strong>{T.indicator.consistency}: </strong>
+          {check.consistent
+            ? T.indicator.consistent
+            : check.issues
+                .filter((i) => i.field !== 'direction')
+                .map((i) => i.message)
+                .join(' ')}
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit">{T.indicator.add}</button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { useRefreshMe } from '../auth.tsx';
+import { T } from '../texts.ts';
+
+export function Login() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useRefreshMe();
+  const nav = useNavigate();
+  return (
+    <section className="narrow">
+      <h1>{T.login.title}</h1>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          try {
+            await api('POST', '/auth/login', { email, password });
+            await refresh();
+            nav('/');
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        <label>
+          {T.login.email}
+          <input
+            name="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {T.login.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit">{T.login.submit}</button>
+      </form>
+    </section>
+  );
+}

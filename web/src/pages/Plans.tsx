@@ -1,0 +1,156 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, get } from '../api.ts';
+import { canEdit, useMe } from '../auth.tsx';
+import { collator } from '../format.ts';
+import { T } from '../texts.ts';
+
+interface PlanRow {
+  id: string;
+  municipality: string;
+  slug: string;
+  title: string;
+  status: string;
+  year_from: number;
+  year_to: number;
+}
+
+export function useAreas() {
+  return (
+    useQuery({
+      queryKey: ['areas'],
+      queryFn: () =>
+        get<{
+          areas: { id: string; kind: string; name: string; region?: string; comparisonArea?: string }[];
+        }>('/areas'),
+    }).data?.areas ?? []
+  );
+}
+
+export function Plans() {
+  const me = useMe();
+  const areas = useAreas();
+  const name = (code: string) => areas.find((a) => a.id === code)?.name ?? code;
+  const { data, isLoading } = useQuery({
+    queryKey: ['plans'],
+    queryFn: () => get<{ plans: PlanRow[] }>('/plans'),
+  });
+  const plans = [...(data?.plans ?? [])].sort(
+    (a, b) => collator.compare(name(a.municipality), name(b.municipality)) || b.year_from - a.year_from,
+  );
+  const editable = (
+    me.user?.isSuperadmin
+      ? areas.filter((a) => a.kind === 'kommune').map((a) => a.id)
+      : (me.user?.memberships ?? []).map((m) => m.municipality)
+  ).filter((m) => canEdit(me, m));
+  return (
+    <section>
+      <h1>{T.plans.title}</h1>
+      {isLoading ? <p>{T.loading}</p> : null}
+      {plans.length === 0 && !isLoading ? <p>{T.plans.none}</p> : null}
+      <ul className="cards">
+        {plans.map((p) => (
+          <li key={p.id} className="card">
+            <h2>
+              <Link to={`/planer/${p.id}`}>
+                {name(p.municipality)}: {p.title}
+              </Link>
+            </h2>
+            <p>
+              {T.plans.statuses[p.status]} ·{' '}
+              {p.year_from === p.year_to ? p.year_from : `${p.year_from}–${p.year_to}`}
+              {p.status !== 'udkast' ? (
+                <>
+                  {' · '}
+                  <Link to={`/offentlig/${p.municipality}/${p.slug}`}>{T.plans.publicLink}</Link>
+                </>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {editable.length > 0 ? <CreatePlan municipalities={editable} name={name} /> : null}
+    </section>
+  );
+}
+
+function CreatePlan({ municipalities, name }: { municipalities: string[]; name: (c: string) => string }) {
+  const qc = useQueryClient();
+  const nav = useNavigate();
+  const year = new Date().getFullYear();
+  const [f, setF] = useState({
+    municipality: municipalities[0]!,
+    title: `Beskæftigelsesplan ${year + 1}`,
+    yearFrom: year + 1,
+    yearTo: year + 1,
+    intro: '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const sorted = [...municipalities].sort((a, b) => collator.compare(name(a), name(b)));
+  return (
+    <details className="panel">
+      <summary>{T.plans.create}</summary>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            const r = await api<{ plan: { id: string } }>('POST', `/municipalities/${f.municipality}/plans`, {
+              title: f.title,
+              yearFrom: Number(f.yearFrom),
+              yearTo: Number(f.yearTo),
+              intro: f.intro,
+            });
+            await qc.invalidateQueries({ queryKey: ['plans'] });
+            nav(`/planer/${r.plan.id}`);
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        <label>
+          {T.plans.municipality}
+          <select value={f.municipality} onChange={(e) => setF({ ...f, municipality: e.target.value })}>
+            {sorted.map((m) => (
+              <option key={m} value={m}>
+                {name(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.plans.planTitle}
+          <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
+        </label>
+        <div className="row">
+          <label>
+            {T.plans.yearFrom}
+            <input
+              type="number"
+              value={f.yearFrom}
+              onChange={(e) => setF({ ...f, yearFrom: Number(e.target.value) })}
+            />
+          </label>
+          <label>
+            {T.plans.yearTo}
+            <input
+              type="number"
+              value={f.yearTo}
+              onChange={(e) => setF({ ...f, yearTo: Number(e.target.value) })}
+            />
+          </label>
+        </div>
+        <label>
+          {T.plans.intro}
+          <textarea value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} rows={3} />
+        </label>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit">{T.plans.create}</button>
+      </form>
+    </details>
+  );
+}

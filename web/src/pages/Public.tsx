@@ -1,0 +1,55 @@
+// The public page of an adopted plan and its latest published status, readable without login.
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { get } from '../api.ts';
+import { formatDate } from '../format.ts';
+import { T } from '../texts.ts';
+import { type Dashboard, GoalTable } from './Plan.tsx';
+import { useAreas } from './Plans.tsx';
+
+export function Public() {
+  const { code, slug } = useParams();
+  const areas = useAreas();
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['public', code, slug],
+    queryFn: () =>
+      get<
+        Dashboard & {
+          latestRound: null | { round: { title: string; as_of: string }; items: Dashboard['items'] };
+        }
+      >(`/public/${code}/${slug}`),
+  });
+  if (isLoading) return <p>{T.loading}</p>;
+  if (error || !data) return <p role="alert">{(error as Error)?.message ?? 'Planen findes ikke.'}</p>;
+  const view: Dashboard = {
+    ...data,
+    items: data.latestRound?.items ?? [],
+    asOf: data.latestRound?.round.as_of ?? '',
+  };
+  return (
+    <article>
+      <p className="muted">{areas.find((a) => a.id === code)?.name} Kommune</p>
+      <h1>{data.plan.title}</h1>
+      {data.plan.intro ? <p className="intro">{data.plan.intro}</p> : null}
+      {data.latestRound ? (
+        <p>
+          Seneste offentliggjorte status: <strong>{data.latestRound.round.title}</strong> (
+          {formatDate(data.latestRound.round.as_of)}).
+        </p>
+      ) : (
+        <p>Der er endnu ingen offentliggjort status for planen.</p>
+      )}
+      {data.latestRound ? (
+        <GoalTable data={view} linkIndicators={false} />
+      ) : (
+        <ul>
+          {data.goals.map((g) => (
+            <li key={g.id}>
+              {g.number}. {g.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
