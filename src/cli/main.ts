@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         await loadDemoStatistics(s.database.db, (label, summary) =>
           process.stdout.write(`${label}\n${formatSummary(summary)}\n`),
         );
+        await loadDemoPlans(s.database.db, (m) => process.stdout.write(`${m}\n`));
         return 0;
       });
     case 'plans':

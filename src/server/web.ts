@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 export const webApp = fp(async (app: FastifyInstance, opts: { root: string }) => {
   if (!existsSync(join(opts.root, 'index.html')))
     throw new Error(`Webappen er ikke bygget (${opts.root} mangler index.html)`);
-  await app.register(fastifyStatic, { root: opts.root, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, { root: opts.root, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       return reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });

@@ -154,7 +154,14 @@ async function niveau(db: Kysely<DB>, c: NiveauConfig, entry: EntryLike | null, 
         source: m?.attribution ?? last.source,
         importId: last.importId,
       }
-    : null;
+    : !c.measure && entry?.value !== null && entry?.value !== undefined
+      ? {
+          value: entry.value,
+          period: entry.value_period,
+          date: entry.value_period ? periodEnd(entry.value_period) : asOf,
+          source: 'indtastet',
+        }
+      : null;
   const assessment =
     baselineValue === null && target === null
       ? none('Baseline og måltal mangler.')

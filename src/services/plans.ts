@@ -499,17 +499,18 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
   if (!ind) throw notFound('Indikatoren');
   const full = await readPlan(db, actor, String(ind.plan_id));
   const visible = new Set(full.rounds.map((r) => String(r.id)));
-  const texts = (await plans.entriesOfPlan(db, String(ind.plan_id)))
-    .filter((e) => String(e.indicator_id) === id && visible.has(String(e.round_id)))
-    .map((e) => ({
-      round: e.round_title,
-      asOf: e.as_of,
-      text: e.text,
-      value: e.value,
-      status: e.round_status,
-    }));
+  const own = (await plans.entriesOfPlan(db, String(ind.plan_id))).filter(
+    (e) => String(e.indicator_id) === id && visible.has(String(e.round_id)),
+  );
+  const texts = own.map((e) => ({
+    round: e.round_title,
+    asOf: e.as_of,
+    text: e.text,
+    value: e.value,
+    status: e.round_status,
+  }));
   const today = new Date().toISOString().slice(0, 10);
-  const evaluation = await evaluateIndicator(db, ind, null, full.rounds.at(-1)?.as_of ?? today);
+  const evaluation = await evaluateIndicator(db, ind, own.at(-1) ?? null, full.rounds.at(-1)?.as_of ?? today);
   const config = ind.config as { measure?: string; area?: string; deadline?: string };
   let history = null;
   let forecastPoints: { period: string; value: number; lower: number; upper: number }[] = [];

@@ -45,13 +45,16 @@ export async function seedUsers(services: Services) {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+type Json = any;
+
 export interface Client {
   req(
     method: string,
     url: string,
     body?: unknown,
     opts?: { csrf?: boolean },
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: Json }>;
 }
 
 export async function appWithUsers(services: Services, loginLimit = 1000): Promise<FastifyInstance> {

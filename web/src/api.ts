@@ -14,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
@@ -30,4 +30,4 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   return data as T;
 }
 
-export const get = <T = any>(url: string) => api<T>('GET', url);
+export const get = <T = unknown>(url: string) => api<T>('GET', url);

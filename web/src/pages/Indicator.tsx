@@ -10,7 +10,13 @@ import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.t
 import { T } from '../texts.ts';
 
 interface History {
-  indicator: { id: string; title: string; kind: string; source_note: string; config: Record<string, any> };
+  indicator: {
+    id: string;
+    title: string;
+    kind: string;
+    source_note: string;
+    config: Record<string, unknown>;
+  };
   plan: { id: string; title: string };
   evaluation: {
     status: string;
@@ -187,8 +193,8 @@ export function Indicator() {
         <h2>{T.indicator.earlierTexts}</h2>
         {data.texts.length === 0 ? <p>Ingen statustekster endnu.</p> : null}
         <ol>
-          {data.texts.map((t, i) => (
-            <li key={i}>
+          {data.texts.map((t) => (
+            <li key={`${t.round}-${t.asOf}`}>
               <strong>
                 {t.round} ({formatDate(t.asOf)})
               </strong>

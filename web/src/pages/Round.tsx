@@ -150,7 +150,7 @@ function EntryEditor({
       ? ev.latest?.source === 'indtastet' || !ev.latest
       : true;
   return (
-    <div className="entry-card" aria-labelledby={`${base}-h`}>
+    <section className="entry-card" aria-labelledby={`${base}-h`}>
       <h3 id={`${base}-h`}>{item.indicator.title}</h3>
       <p>
         <StatusBadge status={ev.status} overridden={!!ev.override} /> {T.indicator.latest}:{' '}
@@ -268,6 +268,6 @@ function EntryEditor({
       ) : e?.text ? (
         <p className="entry">{e.text}</p>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,235 @@
+// A user's walk through Måltavle in a real browser: log in, create a plan with one goal and one indicator of
+// each kind, fill and publish a status round, see it on the public page logged out, and see a conflicting
+// edit refused. axe checks every page for serious or critical WCAG violations.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/datasets.ts';
+import { freePort } from '../helpers/ports.ts';
+import { hasChromium, launch, seriousViolations } from './browser.ts';
+
+const PASSWORD = 'e2e-admin-kode-123';
+let server: ChildProcess;
+let base: string;
+let browser: Browser;
+const axeReport: Record<string, string[]> = {};
+
+async function axe(page: Page, name: string) {
+  const v = await seriousViolations(page);
+  axeReport[name] = v.map(
+    (x) => `${x.id} (${x.impact}): ${x.help} @ ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(axeReport[name], `axe on ${name}`).toEqual([]);
+}
+
+/** Waits until the locator (or the page) shows the text: Playwright's own matchers are not in playwright-core. */
+async function sees(scope: Page | Locator, text: string | RegExp) {
+  const loc =
+    'getByText' in scope && !('filter' in scope)
+      ? (scope as Page).getByText(text).first()
+      : (scope as Locator).filter({ hasText: text }).first();
+  await loc.waitFor({ timeout: 15_000 });
+}
+
+async function login(page: Page) {
+  await page.goto(`${base}/log-ind`);
+  await page.getByLabel('Brugernavn (e-mail)').fill('admin');
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: /Log ud/ }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-')), 'data');
+    server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MAALTAVLE_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  let planUrl = '';
+  let roundUrl = '';
+
+  it('logs in and creates a plan with one goal and one indicator of each kind', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await login(page);
+    await axe(page, 'forside (planer)');
+    await page.getByText('Opret plan').first().click();
+    await page.getByRole('combobox', { name: 'Kommune', exact: true }).selectOption({ label: 'Vordingborg' });
+    await page.getByLabel('Titel', { exact: true }).fill('Beskæftigelsesplan 2027');
+    await page.getByRole('button', { name: 'Opret plan' }).click();
+    await page.waitForURL(/\/planer\/\d+$/);
+    planUrl = page.url();
+    await page.getByLabel('Mål', { exact: true }).fill('Flere skal i job');
+    await page.getByRole('button', { name: 'Tilføj mål' }).click();
+    await page.getByRole('heading', { name: /1\. Flere skal i job/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Til mål', exact: true }).selectOption({ index: 1 });
+
+    const add = async (kind: string, title: string, fill: (p: Page) => Promise<void>) => {
+      await page.getByRole('combobox', { name: 'Type af indikator', exact: true }).selectOption(kind);
+      await page.getByLabel('Indikator', { exact: true }).fill(title);
+      await fill(page);
+      await page.getByLabel('Frist').fill('2027-12-31');
+      await page.getByRole('button', { name: 'Tilføj indikator' }).click();
+      await page.getByRole('link', { name: title }).waitFor();
+    };
+    await add('niveau', 'Kontanthjælp, fuldtidspersoner', async (p) => {
+      await p
+        .getByRole('combobox', { name: 'Statistik', exact: true })
+        .selectOption('y60a02.fuldtidspersoner');
+      await p.getByLabel('Baselineperiode (fx 2013M12 eller december 2013)').fill('2026M01');
+      await p.getByLabel('Baseline (tal)').fill('243');
+      await p.getByLabel('Måltal (højst/mindst)').fill('209');
+      await p.getByLabel('Ændring i pct. (fald negativ, fx −20)').fill('-11');
+      await p.getByLabel('Ændring i personer (fx −107)').fill('-34');
+      // The consistency check answers at once (seed 004's goal 7: 34 of 243 is 14 %, not 11 %).
+      await sees(p.getByRole('status'), '34 personer af 243 er et fald på 14,0 pct., ikke 11 pct.');
+      await p.getByLabel('Baseline (tal)').fill('');
+    });
+    await add('andel', 'Andel i virksomhedsrettet aktivering', async (p) => {
+      await p.getByLabel('Baseline (pct.)').fill('40');
+      await p.getByLabel('Baselinedato').fill('2026-01-31');
+      await p.getByLabel('Mål (pct.)').fill('50');
+    });
+    await add('placering', 'Placering på andel på offentlig forsørgelse', async (p) => {
+      await p
+        .getByRole('combobox', { name: 'Statistik', exact: true })
+        .selectOption('y30r21.faktisk_andel.i_alt');
+      await p.getByLabel('Mål for placering').fill('50');
+    });
+    await add('benchmark', 'Ledighed under landsgennemsnittet', async (p) => {
+      await p.getByRole('combobox', { name: 'Statistik', exact: true }).selectOption('y25i01.ledige_pct');
+    });
+    await add('optælling', 'Virksomhedsbesøg', async (p) => {
+      await p.getByLabel('Mål (antal)').fill('450');
+      await p.getByLabel('Enhed (fx besøg)').fill('besøg');
+      await p.getByLabel('Startdato').fill('2027-01-01');
+    });
+    await add('milepæl', 'Borgerpanel nedsat', async () => {});
+    expect(await page.locator('tbody tr').count()).toBe(6);
+    await axe(page, 'plan (dashboard og redigering)');
+    await page.close();
+  }, 120_000);
+
+  it('fills and publishes a status round', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await login(page);
+    await page.goto(planUrl);
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('vedtaget');
+    await sees(page, /^Vedtaget/);
+    await page.getByLabel('Titel', { exact: true }).fill('Status april 2027');
+    await page.getByLabel('Statusdato').fill('2027-04-30');
+    await page.getByRole('button', { name: 'Opret statusrunde' }).click();
+    await page.waitForURL(/\/runder\/\d+$/);
+    roundUrl = page.url();
+    const card = page.locator('section.entry-card', { hasText: 'Virksomhedsbesøg' });
+    await card.getByLabel('Statustekst').fill('Pr. april gennemført 239 virksomhedsbesøg.');
+    await card.getByLabel('Værdi (indtastet)').fill('239');
+    await card.getByRole('button', { name: 'Gem' }).click();
+    await sees(card.getByRole('status'), 'Gemt');
+    await sees(card, '239 af 450 besøg');
+    await axe(page, 'statusrunde (udkast)');
+    await page.getByRole('button', { name: 'Offentliggør' }).click();
+    await sees(page, 'Statusrunden er offentliggjort.');
+    await page.close();
+  }, 120_000);
+
+  it('shows the published status on the public page, logged out', async () => {
+    const ctx = await browser.newContext({ bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/offentlig/390/beskaeftigelsesplan-2027`);
+    await sees(page.getByRole('heading', { level: 1 }), 'Beskæftigelsesplan 2027');
+    await sees(page, 'Pr. april gennemført 239 virksomhedsbesøg.');
+    await sees(page, 'Status april 2027');
+    await axe(page, 'offentlig side');
+    // The demo plan of Faxe is public too.
+    await page.goto(`${base}/offentlig/320/beskaeftigelsesplan-2020-2021`);
+    await sees(page, '239 af 450 virksomhedsbesøg (53 %)');
+    await ctx.close();
+  }, 60_000);
+
+  it('refuses a conflicting edit and shows both versions', async () => {
+    const a = await browser.newPage({ bypassCSP: true });
+    const b = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await login(a);
+    await login(b);
+    await a.goto(planUrl);
+    await a.getByLabel('Titel', { exact: true }).fill('Status maj 2027');
+    await a.getByLabel('Statusdato').fill('2027-05-31');
+    await a.getByRole('button', { name: 'Opret statusrunde' }).click();
+    await a.waitForURL(/\/runder\/\d+$/);
+    await b.goto(a.url());
+    const cardA = a.locator('section.entry-card', { hasText: 'Borgerpanel nedsat' });
+    const cardB = b.locator('section.entry-card', { hasText: 'Borgerpanel nedsat' });
+    await cardB.getByLabel('Statustekst').waitFor();
+    await cardA.getByLabel('Statustekst').fill('Tekst fra den første redaktør.');
+    await cardA.getByRole('button', { name: 'Gem' }).click();
+    await sees(cardA.getByRole('status'), 'Gemt');
+    await cardB.getByLabel('Statustekst').fill('Tekst fra den anden redaktør.');
+    await cardB.getByRole('button', { name: 'Gem' }).click();
+    const alert = cardB.getByRole('alert');
+    await sees(alert, 'En anden har gemt en nyere version af denne status');
+    const shown = (await alert.textContent()) ?? '';
+    expect(shown).toContain('Tekst fra den første redaktør.');
+    expect(shown).toContain('Tekst fra den anden redaktør.');
+    await axe(b, 'konflikt');
+    await a.close();
+    await b.close();
+  }, 120_000);
+
+  it('has no serious axe violations on the indicator, benchmark, benefit-group and admin pages', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await login(page);
+    const faxe = (await (await fetch(`${base}/api/v1/plans?municipality=607`)).json()) as {
+      plans: { id: string }[];
+    };
+    const dash = (await (await fetch(`${base}/api/v1/plans/${faxe.plans[0]!.id}/dashboard`)).json()) as {
+      items: { indicator: { id: string; kind: string } }[];
+    };
+    const bench = dash.items.find((i) => i.indicator.kind === 'benchmark')!;
+    await page.goto(`${base}/indikatorer/${bench.indicator.id}`);
+    await page.locator('figure svg').first().waitFor();
+    await axe(page, 'indikatorside');
+    await page.goto(`${base}/benchmark`);
+    await page.getByRole('table').waitFor();
+    await axe(page, 'benchmark');
+    await page.goto(`${base}/ydelsesgrupper`);
+    await page.getByRole('table').waitFor();
+    await axe(page, 'ydelsesgrupper');
+    await page.goto(`${base}/administration`);
+    await page.getByRole('heading', { name: 'Revisionsspor' }).waitFor();
+    await axe(page, 'administration');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(roundUrl);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await axe(page, 'statusrunde på telefon');
+    await page.close();
+  }, 120_000);
+});
