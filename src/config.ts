@@ -20,6 +20,20 @@ export interface Config {
   adminPassword: string | undefined;
   /** Force Secure cookies (set when the app is served over HTTPS behind a proxy). */
   secureCookies: boolean;
+  /** Single sign-on with OpenID Connect (Entra ID, ADFS); off unless an issuer is configured. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the user back: https://<host>/api/v1/auth/oidc/callback */
+  redirectUri: string;
+  /** Button text, e.g. "Log ind med Microsoft Entra ID". */
+  label: string;
+  /** Allow http:// issuers (tests and local providers only). */
+  allowInsecure: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +52,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     adminPassword: env.MAALTAVLE_ADMIN_PASSWORD || undefined,
     secureCookies: env.MAALTAVLE_SECURE_COOKIES === '1',
+    oidc: env.MAALTAVLE_OIDC_ISSUER
+      ? {
+          issuer: env.MAALTAVLE_OIDC_ISSUER,
+          clientId: env.MAALTAVLE_OIDC_CLIENT_ID ?? '',
+          clientSecret: env.MAALTAVLE_OIDC_CLIENT_SECRET ?? '',
+          redirectUri:
+            env.MAALTAVLE_OIDC_REDIRECT_URI ?? `http://localhost:${port}/api/v1/auth/oidc/callback`,
+          label: env.MAALTAVLE_OIDC_LABEL ?? 'Log ind med din organisations konto (SSO)',
+          allowInsecure: env.MAALTAVLE_OIDC_ALLOW_HTTP === '1',
+        }
+      : undefined,
   };
 }

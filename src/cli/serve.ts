@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureFirstAdmin } from '../services/auth.ts';
 import { loadDemoIfEmpty, openServices } from '../services/bootstrap.ts';
+import { createOidc } from '../services/oidc.ts';
 import { startScheduledRefresh } from '../services/refresh.ts';
 import { ensureWebBuilt } from './build-web.ts';
 
@@ -33,11 +34,13 @@ export async function serve(_args: string[]): Promise<number> {
     await ensureFirstAdmin(services.database.db, config.adminPassword, (m) => console.log(m));
     if (config.demo) await loadDemoIfEmpty(services, (m) => console.log(m));
     const webDir = await ensureWebBuilt((m) => console.log(m));
+    const oidc = config.oidc ? await createOidc(config.oidc) : undefined;
     app = await buildApp({
       services,
       logger: { level: config.logLevel },
       secureCookies: config.secureCookies,
       webDir,
+      ...(oidc ? { oidc } : {}),
     });
     stopRefresh = startScheduledRefresh(services, config, (m) => app?.log.info(m));
     await app.listen({ port: config.port, host: config.host });

@@ -190,4 +190,12 @@ export interface DB extends StatsDB {
   indicators: IndicatorsTable;
   status_rounds: StatusRoundsTable;
   status_entries: StatusEntriesTable;
+  oidc_logins: OidcLoginsTable;
+}
+
+export interface OidcLoginsTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Generated<Date>;
 }

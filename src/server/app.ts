@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index.ts';
+import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   loginLimit?: number;
   /** Serve the built web app from this directory. */
   webDir?: string;
+  /** Single sign-on, when configured. */
+  oidc?: Oidc;
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -104,6 +107,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       services,
       secureCookies: !!opts.secureCookies,
       loginLimit: opts.loginLimit ?? 10,
+      oidc: opts.oidc,
     });
     await app.register(planRoutes, { prefix: '/api/v1', services });
     await app.register(publicRoutes, { prefix: '/api/v1', services });

@@ -64,6 +64,14 @@ export async function login(
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : await verifyDummy(password);
   if (!user || !ok) throw new AppError(401, 'Forkert brugernavn eller adgangskode.');
+  return createSessionFor(db, user);
+}
+
+/** A new server-side session for a user who has proved who they are (password or SSO). */
+export async function createSessionFor(
+  db: Kysely<DB>,
+  user: accounts.UserRecord,
+): Promise<{ token: string; session: SessionInfo }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const idHash = sha256(token);

@@ -180,3 +180,17 @@ export async function auditOf(db: Executor, municipality: string, limit = 200) {
     .limit(limit)
     .execute();
 }
+
+export async function findUserByOidcSubject(db: Executor, sub: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'password_hash', 'is_superadmin'])
+    .where('oidc_subject', '=', sub)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return withMemberships(db, row);
+}
+
+export async function linkOidcSubject(db: Executor, userId: string, sub: string) {
+  await db.updateTable('users').set({ oidc_subject: sub }).where('id', '=', userId).execute();
+}

@@ -6,12 +6,14 @@ import { findArea } from '../../data/areas.ts';
 import { changePassword, login, logout } from '../../services/auth.ts';
 import { unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
+import type { Oidc } from '../../services/oidc.ts';
 import { cookieOptions, SESSION_COOKIE } from '../auth-plugin.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{
   services: Services;
   secureCookies: boolean;
   loginLimit: number;
+  oidc?: Oidc | undefined;
 }> = async (app, opts) => {
   const db = opts.services.database.db;
   await app.register(rateLimit, { global: false });
@@ -78,4 +80,29 @@ export const authRoutes: FastifyPluginAsyncZod<{
       return { ok: true };
     },
   );
+
+  app.get('/auth/config', { schema: { summary: 'Login-muligheder (SSO slået til eller ej)' } }, async () => ({
+    oidc: opts.oidc ? { label: opts.oidc.label, start: '/api/v1/auth/oidc/start' } : null,
+  }));
+
+  if (opts.oidc) {
+    const oidc = opts.oidc;
+    app.get(
+      '/auth/oidc/start',
+      { schema: { summary: 'Start login via SSO (OpenID Connect)' } },
+      async (_req, reply) => reply.redirect(await oidc.start(db)),
+    );
+    app.get('/auth/oidc/callback', { schema: { summary: 'Retur fra SSO-udbyderen' } }, async (req, reply) => {
+      try {
+        const url = new URL(req.url, `${req.protocol}://${req.host}`);
+        const { token } = await oidc.finish(db, url);
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
+        return reply.redirect('/');
+      } catch (err) {
+        return reply.redirect(
+          `/log-ind?fejl=${encodeURIComponent(err instanceof Error ? err.message : String(err))}`,
+        );
+      }
+    });
+  }
 };

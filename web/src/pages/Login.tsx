@@ -1,18 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { api } from '../api.ts';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, get } from '../api.ts';
 import { useRefreshMe } from '../auth.tsx';
 import { T } from '../texts.ts';
 
 export function Login() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(params.get('fejl'));
+  const config = useQuery({
+    queryKey: ['auth-config'],
+    queryFn: () => get<{ oidc: null | { label: string; start: string } }>('/auth/config'),
+  }).data;
   const refresh = useRefreshMe();
   const nav = useNavigate();
   return (
     <section className="narrow">
       <h1>{T.login.title}</h1>
+      {config?.oidc ? (
+        <p>
+          <a className="button" href={config.oidc.start}>
+            {config.oidc.label}
+          </a>
+        </p>
+      ) : null}
       <form
         onSubmit={async (e) => {
           e.preventDefault();
