@@ -7,6 +7,7 @@ import { loadDemoPlans } from '../services/demo-plans.ts';
 import { refreshAll } from '../services/refresh.ts';
 import { backupCommand } from './backup.ts';
 import { formatSummary, IMPORT_USAGE, importCommand } from './import.ts';
+import { REPORT_USAGE, reportCommand } from './report.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Brug: maaltavle <kommando> [tilvalg]
@@ -18,9 +19,11 @@ Kommandoer:
   plans [--json]            List alle planer med id, kommunekode og kortnavn
   refresh                   Hent alle konfigurerede kilder nu (som den planlagte opdatering)
   backup FIL                Skriv en SQL-sikkerhedskopi af databasen
+  report …                  Dan statusrapport, ydelsesgruppetabel eller sagsudkast (Word, PDF, HTML, Excel)
   help                      Vis denne hjælp
 
-${IMPORT_USAGE}`;
+${IMPORT_USAGE}
+${REPORT_USAGE}`;
 
 async function withServices(
   fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<number>,
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return serve(rest);
     case 'import':
       return importCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     case 'backup':
       return backupCommand(rest);
     case 'demo':

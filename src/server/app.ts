@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { planRoutes } from './routes/plans.ts';
 import { publicRoutes } from './routes/public.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { benefitGroupRoutes, statisticsRoutes } from './routes/statistics.ts';
 import { webApp } from './web.ts';
 
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     });
     await app.register(planRoutes, { prefix: '/api/v1', services });
     await app.register(publicRoutes, { prefix: '/api/v1', services });
+    await app.register(reportRoutes, { prefix: '/api/v1', services });
   }
   if (opts.webDir) await app.register(webApp, { root: opts.webDir });
 

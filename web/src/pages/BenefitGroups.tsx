@@ -81,6 +81,19 @@ export function BenefitGroups() {
           </select>
         </label>
       </form>
+      <p>
+        Hent tabellen:{' '}
+        {(['docx', 'pdf', 'xlsx'] as const).map((f, i) => (
+          <span key={f}>
+            {i ? ' · ' : ''}
+            <a
+              href={`/api/v1/benefit-groups/report.${f}?area=${area}&from=${from}&to=${to}&source=${source}`}
+            >
+              {{ docx: 'Word', pdf: 'PDF', xlsx: 'Excel' }[f]}
+            </a>
+          </span>
+        ))}
+      </p>
       {error ? <p role="alert">{(error as Error).message}</p> : null}
       {data ? (
         <table>

@@ -153,6 +153,13 @@ export function Plan() {
         ) : null}
       </p>
       {p.intro ? <p className="intro">{p.intro}</p> : null}
+      {editor ? (
+        <p>
+          <a href={`/api/v1/plans/${p.id}/case.docx`}>
+            Hent udkast til sagsfremstilling om resultatniveauer (Word)
+          </a>
+        </p>
+      ) : null}
       <ul className="summary" aria-label={T.round.summary}>
         {Object.entries(counts).map(([s, n]) => (
           <li key={s}>

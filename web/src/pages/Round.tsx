@@ -59,6 +59,17 @@ export function Round() {
         {T.round.asOf}: {formatDate(data.round.as_of)} ·{' '}
         {data.round.status === 'offentliggjort' ? T.round.published : T.round.draft}
       </p>
+      <p>
+        Hent statusrapport:{' '}
+        {(['docx', 'pdf', 'xlsx', 'html'] as const).map((f, i) => (
+          <span key={f}>
+            {i ? ' · ' : ''}
+            <a href={`/api/v1/rounds/${data.round.id}/report.${f}`}>
+              {{ docx: 'Word', pdf: 'PDF', xlsx: 'Excel', html: 'HTML' }[f]}
+            </a>
+          </span>
+        ))}
+      </p>
       <ul className="summary" aria-label={T.round.summary}>
         {Object.entries(data.summary).map(([k, n]) => (
           <li key={k}>

@@ -1,0 +1,35 @@
+// Renders a report in the format asked for.
+import type { Report } from './model.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderHtml } from './render-html.ts';
+import { renderPdf } from './render-pdf.ts';
+import { renderXlsx } from './render-xlsx.ts';
+
+export const FORMATS = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type Format = keyof typeof FORMATS;
+
+export async function render(report: Report, format: Format): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(report);
+    case 'html':
+      return Buffer.from(renderHtml(report), 'utf8');
+    case 'pdf':
+      return renderPdf(renderHtml(report));
+    case 'xlsx':
+      return renderXlsx(report);
+  }
+}
+
+/** A file name without characters that trouble file systems: "Status april 2021.docx". */
+export function fileName(title: string, format: Format): string {
+  return `${title
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}.${format}`;
+}

@@ -1,0 +1,79 @@
+// Report downloads: the status report of a round, the committee case draft of a plan, the benefit-group table.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { tryParsePeriod } from '../../domain/periods.ts';
+import { buildBenefitReport } from '../../reports/benefit-report.ts';
+import { buildCaseDraft } from '../../reports/case-draft.ts';
+import { FORMATS, type Format, fileName, render } from '../../reports/index.ts';
+import { buildStatusReport } from '../../reports/status-report.ts';
+import { badRequest } from '../../services/errors.ts';
+import type { Services } from '../../services/index.ts';
+
+const format = z.enum(['docx', 'pdf', 'html', 'xlsx']);
+
+export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const db = services.database.db;
+  const send = async (
+    reply: import('fastify').FastifyReply,
+    report: Awaited<ReturnType<typeof buildStatusReport>>,
+    f: Format,
+    name: string,
+  ) => {
+    const bytes = await render(report, f);
+    reply.header('content-type', FORMATS[f]);
+    if (f !== 'html')
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(fileName(name, f))}`,
+      );
+    return reply.send(bytes);
+  };
+  app.get(
+    '/rounds/:id/report.:format',
+    {
+      schema: {
+        summary: 'Statusrapport (Word, PDF, HTML, Excel)',
+        params: z.object({ id: z.string().regex(/^\d+$/), format }),
+      },
+    },
+    async (req, reply) => {
+      const r = await buildStatusReport(db, req.actor, req.params.id);
+      return send(reply, r, req.params.format, `${r.title} - ${r.subtitle}`);
+    },
+  );
+  app.get(
+    '/plans/:id/case.docx',
+    {
+      schema: {
+        summary: 'Udkast til sagsfremstilling om resultatniveauer (Word)',
+        params: z.object({ id: z.string().regex(/^\d+$/) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await buildCaseDraft(db, req.actor, req.params.id);
+      return send(reply, r, 'docx', r.title);
+    },
+  );
+  app.get(
+    '/benefit-groups/report.:format',
+    {
+      schema: {
+        summary: 'Ydelsesgruppetabel (tabel 1) som rapport',
+        params: z.object({ format }),
+        querystring: z.object({
+          area: z.string(),
+          from: z.string(),
+          to: z.string(),
+          source: z.enum(['y30r21', 'ptv_a02']).default('y30r21'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const from = tryParsePeriod(req.query.from);
+      const to = tryParsePeriod(req.query.to);
+      if (!from || !to) throw badRequest('Parameteren "from" eller "to" er ikke en periode');
+      const r = await buildBenefitReport(db, { area: req.query.area, from, to, source: req.query.source });
+      return send(reply, r, req.params.format, r.title);
+    },
+  );
+};
