@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
 import { benchImport } from './import.ts';
 import { benchRank } from './rank.ts';
+import { benchReports } from './reports.ts';
 
 const args = process.argv.slice(2);
 const which = args.find((a) => !a.startsWith('--')) ?? 'all';
@@ -32,6 +33,16 @@ if (which === 'all' || which === 'rank') {
   report.push('GET /api/v1/rank (98 municipalities, rate with denominator), 10 connections, 10 s', '');
   report.push('| target | requests/s | median ms |', '| --- | ---: | ---: |');
   for (const x of r) report.push(`| ${x.target} | ${fmt(x.requestsPerSecond)} | ${fmt(x.medianMs, 2)} |`);
+  report.push('');
+}
+if (which === 'all' || which === 'reports') {
+  const r = await benchReports();
+  report.push(
+    'Status report for a plan of 40 indicators with 40 charts (build + render), embedded database',
+    '',
+  );
+  report.push('| format | median ms | runs | size KB |', '| --- | ---: | ---: | ---: |');
+  for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
   report.push('');
 }
 const text = report.join('\n');

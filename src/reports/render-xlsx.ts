@@ -11,6 +11,7 @@ export async function renderXlsx(r: Report): Promise<Buffer> {
     if (b.kind !== 'table') continue;
     let name = b.caption
       .replace(/[\\/?*[\]:]/g, ' ')
+      .replace(/\s+/g, ' ')
       .slice(0, 31)
       .trim();
     while (used.has(name)) name = `${name.slice(0, 28)} ${used.size}`;

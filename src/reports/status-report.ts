@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import { entriesOfPlan } from '../db/repositories/plans.ts';
+import { latestImportOf } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS, type AssessmentStatus } from '../domain/assessment.ts';
 import { formatNumber, formatPercent } from '../domain/numbers.ts';
@@ -90,7 +91,6 @@ export async function buildStatusReport(
   const history = (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
   const blocks: Block[] = [];
   const footnotes = new Set<string>();
-  const fetched = new Set<string>();
 
   // Summary of assessments.
   const counts = new Map<string, number>();
@@ -156,7 +156,6 @@ export async function buildStatusReport(
           bold: false,
         },
       ]);
-      if (ev.latest && 'importId' in ev.latest && ev.latest.importId) fetched.add(ev.latest.importId);
     });
     blocks.push({
       kind: 'table',
@@ -221,13 +220,13 @@ export async function buildStatusReport(
       }
     }
   }
-  const imports = fetched.size
-    ? await db
-        .selectFrom('imports')
-        .select(['id', 'started_at', 'source'])
-        .where('id', 'in', [...fetched])
-        .execute()
-    : [];
+  const imports: NonNullable<Awaited<ReturnType<typeof latestImportOf>>>[] = [];
+  for (const measure of new Set(
+    items.map((i) => (i.indicator.config as { measure?: string }).measure).filter((m): m is string => !!m),
+  )) {
+    const im = await latestImportOf(db, measure);
+    if (im && !imports.some((x) => x.id === im.id)) imports.push(im);
+  }
   const fetchLines = imports.map(
     (im) =>
       `Statistikken (${im.source}) er hentet ${danishDate(new Date(im.started_at))} (import nr. ${im.id}).`,

@@ -34,6 +34,7 @@ describe.each(ENGINES)('plans and access on %s', (engine) => {
   let goalId: string;
   let indicatorId: string;
   let roundId: string;
+  let correctionId: string;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -230,11 +231,25 @@ describe.each(ENGINES)('plans and access on %s', (engine) => {
     const corr = await editor.req('POST', `/api/v1/rounds/${roundId}/correct`);
     expect(corr.status).toBe(201);
     const corrId = String(corr.body.round.id);
+    correctionId = corrId;
     expect((await anon.req('GET', `/api/v1/rounds/${corrId}`)).status).toBe(401); // a draft again
     // The public page still shows the published version until the correction is published.
     expect(
       (await anon.req('GET', '/api/v1/public/320/beskaeftigelsesplan-2020-2021')).body.latestRound.round.id,
     ).toBe(roundId);
+  });
+
+  it('report downloads: a published round for everyone, a draft only for the municipality', async () => {
+    const pub = await app.inject({ method: 'GET', url: `/api/v1/rounds/${roundId}/report.docx` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.headers['content-type']).toContain('wordprocessingml');
+    expect(pub.headers['content-disposition']).toContain('attachment');
+    expect((await anon.req('GET', `/api/v1/rounds/${correctionId}/report.html`)).status).toBe(401);
+    expect((await other.req('GET', `/api/v1/rounds/${correctionId}/report.html`)).status).toBe(403);
+    expect((await reader.req('GET', `/api/v1/rounds/${correctionId}/report.html`)).status).toBe(200);
+    expect((await anon.req('GET', `/api/v1/plans/${planId}/case.docx`)).status).toBe(200); // the plan is adopted: public
+    const bad = await anon.req('GET', '/api/v1/benefit-groups/report.xlsx?area=607&from=igår&to=2022QMAT02');
+    expect(bad.status).toBe(400);
   });
 
   it('the audit trail: administrators only, with before and after', async () => {

@@ -384,3 +384,16 @@ export async function periodsOf(db: Executor, measure: string): Promise<string[]
     .execute();
   return rows.map((r) => r.period);
 }
+
+/** The newest import that supplied a current value of the measure (for "hentet den …" lines). */
+export async function latestImportOf(db: Executor, measure: string) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('imports as i', 'i.id', 'o.import_id')
+    .select(['i.id', 'i.started_at', 'i.source'])
+    .where('o.measure_id', '=', measure)
+    .where('o.is_current', '=', true)
+    .orderBy('i.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
