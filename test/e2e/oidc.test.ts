@@ -1,5 +1,4 @@
 // Single sign-on against a real OpenID Connect provider (oidc-provider) started locally, driven in Chromium.
-import type { AddressInfo } from 'node:net';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
 // @ts-expect-error oidc-provider ships no type declarations
