@@ -48,7 +48,11 @@ export function lineChart(
     xAxis: { type: 'category', data: periods.map(label), axisLabel: { fontFamily: FONT, fontSize: 9 } },
     yAxis: {
       type: 'value',
-      axisLabel: { fontFamily: FONT, fontSize: 9, formatter: (v: number) => formatNumber(v) },
+      axisLabel: {
+        fontFamily: FONT,
+        fontSize: 9,
+        formatter: (v: number) => formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 }),
+      },
     },
     series: series.map((s) => {
       const m = new Map(s.points.map((p) => [p.period, p.value]));

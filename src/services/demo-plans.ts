@@ -362,13 +362,13 @@ const FREDERICIA: PlanSeed = {
           title:
             'Forsikrede ledige skal være under regionsgennemsnittet (status 2017: nr. 17 ud af 22 kommuner).',
           config: {
-            measure: 'y25i01.ledige_fuldtidspersoner_dagpenge',
+            measure: 'y25i01.ledige_pct_dagpenge',
             area: '607',
             compareWith: 'sammenligningsområde',
             direction: 'lower',
             deadline: '2019-12-31',
           },
-          sourceNote: `${FREDERICIA_SOURCE}. Planen sammenligner med 22 kommuner, dvs. Region Syddanmark.`,
+          sourceNote: `${FREDERICIA_SOURCE}. Planen sammenligner med 22 kommuner, dvs. Region Syddanmark. Gennemsnittet er kommunernes gennemsnitlige andel (ikke vægtet).`,
         },
         {
           kind: 'optælling',

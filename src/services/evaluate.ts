@@ -13,7 +13,7 @@ import type {
   OptaellingConfig,
   PlaceringConfig,
 } from '../domain/indicators.ts';
-import { periodBounds, periodCode, tryParsePeriod } from '../domain/periods.ts';
+import { formatPeriodDa, periodBounds, periodCode, tryParsePeriod } from '../domain/periods.ts';
 import { rankAreas } from '../domain/ranking.ts';
 import {
   type ConsistencyResult,
@@ -53,6 +53,11 @@ const none = (reason: string): Assessment => ({
   attainment: null,
   reason,
 });
+
+function periodLabel(code: string): string {
+  const p = tryParsePeriod(code);
+  return p ? formatPeriodDa(p) : code;
+}
 
 function periodEnd(code: string): string {
   const p = tryParsePeriod(code);
@@ -347,7 +352,7 @@ async function benchmark(db: Kysely<DB>, c: BenchmarkConfig, asOf: string, base:
       expected: avg * scale,
       gap: null,
       attainment: null,
-      reason: `${findArea(c.area)?.name ?? c.area} sammenlignet med ${compName} i ${r.period}.`,
+      reason: `${findArea(c.area)?.name ?? c.area} sammenlignet med ${compName} i ${periodLabel(r.period)}.`,
     },
   };
 }

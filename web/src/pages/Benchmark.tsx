@@ -128,14 +128,7 @@ export function Benchmark() {
             {unit === 'pct.' ? ' %' : ''}.
           </p>
           <p>
-            {T.benchmark.whatItTakes}:{' '}
-            {r.toNationalAverage === 0
-              ? 'kommunen er allerede på eller bedre end landsgennemsnittet'
-              : `en ændring på ${formatNumber(r.toNationalAverage ?? 0)} for at nå landsgennemsnittet`}
-            {r.toTargetRank !== undefined
-              ? `; ${r.toTargetRank === 0 ? `placering ${targetRank} er nået` : `${formatNumber(r.toTargetRank)} for at nå nr. ${targetRank}`}`
-              : ''}
-            .
+            {T.benchmark.whatItTakes}: <WhatItTakes r={r} unit={unit} targetRank={targetRank} />
           </p>
           {r.missing.length ? <p>Uden tal (udeladt, ikke nul): {r.missing.length} kommuner.</p> : null}
         </div>
@@ -174,5 +167,40 @@ export function Benchmark() {
         </table>
       ) : null}
     </section>
+  );
+}
+
+/** For counts: whole persons. For shares without a denominator: the gap in percentage points. */
+function WhatItTakes({ r, unit, targetRank }: { r: RankAnswer; unit: string; targetRank: string }) {
+  const share = unit === 'pct.' || unit === 'procentpoint';
+  if (share && r.value !== null) {
+    const toAvg = r.value - r.nationalRate;
+    const target = targetRank
+      ? r.ranking.filter((x) => x.area !== r.ranking.find((y) => y.rank === r.rank)?.area)[
+          Number(targetRank) - 1
+        ]
+      : undefined;
+    return (
+      <>
+        {toAvg <= 0
+          ? 'kommunen er allerede på eller under gennemsnittet'
+          : `andelen skal ned med ${formatNumber(toAvg, { decimals: 2 })} procentpoint for at nå gennemsnittet`}
+        {target && r.value > target.value
+          ? `; ${formatNumber(r.value - target.value, { decimals: 2 })} procentpoint for at nå nr. ${targetRank}`
+          : ''}
+        .
+      </>
+    );
+  }
+  return (
+    <>
+      {r.toNationalAverage === 0
+        ? 'kommunen er allerede på eller bedre end landsgennemsnittet'
+        : `en ændring på ${formatNumber(r.toNationalAverage ?? 0)} ${unit} for at nå landsgennemsnittet`}
+      {r.toTargetRank !== undefined
+        ? `; ${r.toTargetRank === 0 ? `placering ${targetRank} er nået` : `${formatNumber(r.toTargetRank)} ${unit} for at nå nr. ${targetRank}`}`
+        : ''}
+      .
+    </>
   );
 }

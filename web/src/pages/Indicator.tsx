@@ -63,7 +63,11 @@ export function Indicator() {
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: periods.map(formatPeriod) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { formatter: (v: number) => formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 }) },
+      },
       series: [
         {
           name: 'Kommunen',
