@@ -81,7 +81,7 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
         }),
         new Paragraph({
           style: 'Caption',
-          children: [new TextRun({ text: `${b.caption}. ${b.source}`, size: 16 })],
+          children: [new TextRun({ text: `${b.caption.replace(/\.$/, '')}. ${b.source}`, size: 16 })],
         }),
       ];
   }

@@ -25,7 +25,7 @@ function blockHtml(b: Block): string {
         .map((r) => `<tr>${r.map((c, i) => cellHtml(c, 'td', b.columns[i]?.numeric)).join('')}</tr>`)
         .join('')}</tbody></table><p class="source">Kilde: ${esc(b.source.replace(/^Kilde: /, ''))}</p>`;
     case 'figure':
-      return `<figure>${b.svg.replace('<svg', `<svg role="img" aria-label="${esc(b.caption)}"`)}<figcaption>${esc(b.caption)}. ${esc(b.source)}</figcaption></figure>`;
+      return `<figure>${b.svg.replace('<svg', `<svg role="img" aria-label="${esc(b.caption)}"`)}<figcaption>${esc(b.caption.replace(/\.$/, ''))}. ${esc(b.source)}</figcaption></figure>`;
   }
 }
 
@@ -47,6 +47,8 @@ export function renderHtml(r: Report): string {
   .line { margin: 0.25rem 0 0; } .source { font-size: 8.5pt; color: #333; margin: 0.1rem 0 1rem; }
   figure { margin: 1rem 0; page-break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
   figcaption { font-size: 9pt; color: #333; } .footnotes { font-size: 8.5pt; color: #333; border-top: 1px solid #999; margin-top: 2rem; }
+  h2, h3, caption { page-break-after: avoid; break-after: avoid; }
+  table { break-before: avoid; }
   .titlepage { border-bottom: 2px solid #0b3d6b; margin-bottom: 1rem; padding-bottom: 0.5rem; }
 </style>
 </head>
