@@ -223,6 +223,9 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     await page.goto(`${base}/ydelsesgrupper`);
     await page.getByRole('table').waitFor();
     await axe(page, 'ydelsesgrupper');
+    await page.goto(`${base}/konto`);
+    await page.getByRole('heading', { name: 'Skift adgangskode' }).waitFor();
+    await axe(page, 'min konto');
     await page.goto(`${base}/administration`);
     await page.getByRole('heading', { name: 'Revisionsspor' }).waitFor();
     await axe(page, 'administration');

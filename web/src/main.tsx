@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { Account } from './pages/Account.tsx';
 import { Admin } from './pages/Admin.tsx';
 import { Benchmark } from './pages/Benchmark.tsx';
 import { BenefitGroups } from './pages/BenefitGroups.tsx';
@@ -26,6 +27,7 @@ const router = createBrowserRouter([
       { path: '/benchmark', element: <Benchmark /> },
       { path: '/ydelsesgrupper', element: <BenefitGroups /> },
       { path: '/administration', element: <Admin /> },
+      { path: '/konto', element: <Account /> },
       { path: '/offentlig/:code/:slug', element: <Public /> },
       { path: '*', element: <p>Siden findes ikke.</p> },
     ],

@@ -33,6 +33,11 @@ export function Layout() {
                 <NavLink to="/administration">{T.nav.admin}</NavLink>
               </li>
             ) : null}
+            {me.user ? (
+              <li>
+                <NavLink to="/konto">{T.nav.account}</NavLink>
+              </li>
+            ) : null}
             <li>
               {me.user ? (
                 <button

@@ -36,6 +36,8 @@ export function Admin() {
           action: string;
           entity: string;
           entity_id: string;
+          before: unknown;
+          after: unknown;
         }[];
       }>(`/municipalities/${chosen}/audit`),
   });
@@ -151,6 +153,12 @@ export function Admin() {
               <td>{a.user_label}</td>
               <td>
                 {a.action} {a.entity} {a.entity_id ? `#${a.entity_id}` : ''}
+                {a.before || a.after ? (
+                  <details>
+                    <summary>Før og efter</summary>
+                    <pre className="small">{JSON.stringify({ før: a.before, efter: a.after }, null, 2)}</pre>
+                  </details>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -54,7 +54,15 @@ export interface Dashboard {
   canEdit: boolean;
 }
 
-export function GoalTable({ data, linkIndicators = true }: { data: Dashboard; linkIndicators?: boolean }) {
+export function GoalTable({
+  data,
+  linkIndicators = true,
+  onDelete,
+}: {
+  data: Dashboard;
+  linkIndicators?: boolean;
+  onDelete?: (kind: 'goal' | 'indicator', id: string, title: string) => void;
+}) {
   return (
     <>
       {data.goals.map((g) => (
@@ -63,6 +71,15 @@ export function GoalTable({ data, linkIndicators = true }: { data: Dashboard; li
             {g.number}. {g.title} <span className="tag">{T.goal.kinds[g.kind]}</span>
           </h2>
           {g.text ? <p>{g.text}</p> : null}
+          {onDelete ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onDelete('goal', String(g.id), `${g.number}. ${g.title}`)}
+            >
+              Slet mål <span className="sr-only">{g.number}</span>
+            </button>
+          ) : null}
           <table>
             <caption className="sr-only">Indikatorer for mål {g.number}</caption>
             <thead>
@@ -86,6 +103,15 @@ export function GoalTable({ data, linkIndicators = true }: { data: Dashboard; li
                         i.indicator.title
                       )}
                       {i.entry?.text ? <p className="entry">{i.entry.text}</p> : null}
+                      {onDelete ? (
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => onDelete('indicator', i.indicator.id, i.indicator.title)}
+                        >
+                          Slet indikator <span className="sr-only">{i.indicator.title}</span>
+                        </button>
+                      ) : null}
                       {i.evaluation.consistency && !i.evaluation.consistency.consistent ? (
                         <p className="note warn">
                           <strong>{T.indicator.consistency}: </strong>
@@ -179,7 +205,18 @@ export function Plan() {
           </ul>
         </section>
       ) : null}
-      <GoalTable data={data} />
+      <GoalTable
+        data={data}
+        {...(editor
+          ? {
+              onDelete: async (kind: 'goal' | 'indicator', id: string, title: string) => {
+                if (!window.confirm(`Slet "${title}"? Det kan ikke fortrydes.`)) return;
+                await api('DELETE', kind === 'goal' ? `/goals/${id}` : `/indicators/${id}`);
+                refresh();
+              },
+            }
+          : {})}
+      />
       {editor ? <EditPanel data={data} refresh={refresh} /> : null}
       <Rounds data={data} editor={editor} refresh={refresh} />
     </article>
