@@ -242,3 +242,10 @@ export function aggregateMonths(
   if (values.length === 0 || (!complete && !options.allowIncomplete)) return { ...base, value: null };
   return { ...base, value: values.reduce((s, v) => s + v, 0) / values.length };
 }
+
+/** An ISO date (or Date) as Danish text: 2026-11-22 → "22. november 2026". */
+export function formatDateDa(iso: string | Date): string {
+  const s = typeof iso === 'string' ? iso : iso.toISOString();
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+  return `${d}. ${MONTHS_DA[(m ?? 1) - 1]} ${y}`;
+}

@@ -6,10 +6,9 @@ import { Y30R21_GROUPS } from '../data/measures.ts';
 import { findMeasure } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { formatNumber, formatPercent } from '../domain/numbers.ts';
-import { formatPeriodDa, type Period } from '../domain/periods.ts';
+import { formatDateDa as danishDate, formatPeriodDa, type Period } from '../domain/periods.ts';
 import { developmentRow } from '../services/statistics.ts';
 import { type Cell, cell, type Report } from './model.ts';
-import { danishDate } from './status-report.ts';
 
 const pct = (v: number | null) =>
   v === null ? cell('–', null) : cell(formatPercent(v, { nbsp: false }), Math.round(v * 10) / 10);

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import type { DB } from '../db/schema.ts';
 import { formatNumber } from '../domain/numbers.ts';
+import { formatDateDa as danishDate } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { evaluateIndicator } from '../services/evaluate.ts';
 import { readPlan } from '../services/plans.ts';
 import type { Block, Report } from './model.ts';
-import { danishDate, valueText } from './status-report.ts';
+import { valueText } from './status-report.ts';
 
 export async function buildCaseDraft(
   db: Kysely<DB>,

@@ -8,32 +8,12 @@ import { latestImportOf } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS, type AssessmentStatus } from '../domain/assessment.ts';
 import { formatNumber, formatPercent } from '../domain/numbers.ts';
-import { formatPeriodDa, tryParsePeriod } from '../domain/periods.ts';
+import { formatDateDa as danishDate, formatPeriodDa, tryParsePeriod } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { comparisonSeries, type Evaluation } from '../services/evaluate.ts';
 import { readRound } from '../services/plans.ts';
 import { lineChart } from './charts.ts';
 import { type Block, type Cell, cell, type Report } from './model.ts';
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-export function danishDate(iso: string | Date): string {
-  const s = typeof iso === 'string' ? iso : iso.toISOString();
-  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
-  return `${d}. ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
 
 function periodText(code: string | null | undefined): string {
   if (!code) return '';

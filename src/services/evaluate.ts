@@ -64,6 +64,17 @@ function periodEnd(code: string): string {
   return p ? periodBounds(p).end : code;
 }
 
+/** The value typed into a status entry, dated by its period (or the round's date). */
+function enteredValue(entry: EntryLike | null, asOf: string): Evaluation['latest'] {
+  if (entry?.value === null || entry?.value === undefined) return null;
+  return {
+    value: entry.value,
+    period: entry.value_period,
+    date: entry.value_period ? periodEnd(entry.value_period) : asOf,
+    source: 'indtastet',
+  };
+}
+
 async function latestUpTo(db: Kysely<DB>, measure: string, area: string, asOf: string) {
   const points = await stats.series(db, { measure, area });
   const usable = points.filter((p) => p.value !== null && periodEnd(p.period) <= asOf);
@@ -159,14 +170,9 @@ async function niveau(db: Kysely<DB>, c: NiveauConfig, entry: EntryLike | null, 
         source: m?.attribution ?? last.source,
         importId: last.importId,
       }
-    : !c.measure && entry?.value !== null && entry?.value !== undefined
-      ? {
-          value: entry.value,
-          period: entry.value_period,
-          date: entry.value_period ? periodEnd(entry.value_period) : asOf,
-          source: 'indtastet',
-        }
-      : null;
+    : c.measure
+      ? null
+      : enteredValue(entry, asOf);
   const assessment =
     baselineValue === null && target === null
       ? none('Baseline og måltal mangler.')
@@ -213,13 +219,8 @@ async function andel(db: Kysely<DB>, c: AndelConfig, entry: EntryLike | null, as
         source: 'beregnet af statistik',
       };
     trend = rates.slice(-12).map((r) => ({ period: r.period, value: r.value }));
-  } else if (entry?.value !== null && entry?.value !== undefined) {
-    latest = {
-      value: entry.value,
-      period: entry.value_period,
-      date: entry.value_period ? periodEnd(entry.value_period) : asOf,
-      source: 'indtastet',
-    };
+  } else {
+    latest = enteredValue(entry, asOf);
   }
   const assessment = assess({
     baseline: c.baselineValue ?? null,
@@ -283,9 +284,7 @@ async function placering(
   const m = c.measure ? await measureMeta(db, c.measure) : undefined;
   const latest = r
     ? { value: r.self.rank, period: r.period, date: periodEnd(r.period), source: m?.attribution ?? '' }
-    : entry?.value !== null && entry?.value !== undefined
-      ? { value: entry.value, period: entry.value_period, date: asOf, source: 'indtastet' }
-      : null;
+    : enteredValue(entry, asOf);
   const basePeriod = c.baselinePeriod ? tryParsePeriod(c.baselinePeriod) : undefined;
   const assessment = assess({
     baseline: c.baselineRank ?? null,

@@ -1,6 +1,6 @@
 // Danish formats, shared with the server's calculation core.
 import { formatNumber, formatPercent } from '@domain/numbers.ts';
-import { formatPeriodDa, tryParsePeriod } from '@domain/periods.ts';
+import { formatDateDa, formatPeriodDa, tryParsePeriod } from '@domain/periods.ts';
 
 export { formatNumber, formatPercent };
 
@@ -17,25 +17,9 @@ export function formatPeriod(code: string | null | undefined): string {
   return p ? formatPeriodDa(p) : code;
 }
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 /** 2026-11-22 → "22. november 2026". */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d}. ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return iso ? formatDateDa(iso) : '';
 }
 
 export const collator = new Intl.Collator('da');

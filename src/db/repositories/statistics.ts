@@ -63,23 +63,50 @@ export async function upsertAreas(
     .execute();
 }
 
+const measureRow = (m: MeasureRecord) => ({
+  id: m.id,
+  name: m.name,
+  unit: m.unit,
+  source: m.source,
+  source_table: m.sourceTable,
+  dimensions: JSON.stringify(m.dimensions),
+  frequency: m.frequency,
+  attribution: m.attribution,
+  description: m.description,
+});
+
+type MeasureDbRow = {
+  id: string;
+  name: string;
+  unit: string;
+  source: string;
+  source_table: string | null;
+  dimensions: unknown;
+  frequency: MeasureRecord['frequency'];
+  attribution: string;
+  description: string | null;
+};
+
+const measureRecord = (r: MeasureDbRow): MeasureRecord => ({
+  id: r.id,
+  name: r.name,
+  unit: r.unit,
+  source: r.source,
+  sourceTable: r.source_table,
+  dimensions: (typeof r.dimensions === 'string' ? JSON.parse(r.dimensions) : r.dimensions) as Record<
+    string,
+    string
+  >,
+  frequency: r.frequency,
+  attribution: r.attribution,
+  description: r.description,
+});
+
 export async function upsertMeasures(db: Executor, measures: readonly MeasureRecord[]) {
   if (measures.length === 0) return;
   await db
     .insertInto('measures')
-    .values(
-      measures.map((m) => ({
-        id: m.id,
-        name: m.name,
-        unit: m.unit,
-        source: m.source,
-        source_table: m.sourceTable,
-        dimensions: JSON.stringify(m.dimensions),
-        frequency: m.frequency,
-        attribution: m.attribution,
-        description: m.description,
-      })),
-    )
+    .values(measures.map(measureRow))
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
@@ -100,58 +127,19 @@ export async function insertMissingMeasures(db: Executor, measures: readonly Mea
   if (measures.length === 0) return;
   await db
     .insertInto('measures')
-    .values(
-      measures.map((m) => ({
-        id: m.id,
-        name: m.name,
-        unit: m.unit,
-        source: m.source,
-        source_table: m.sourceTable,
-        dimensions: JSON.stringify(m.dimensions),
-        frequency: m.frequency,
-        attribution: m.attribution,
-        description: m.description,
-      })),
-    )
+    .values(measures.map(measureRow))
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 
 export async function listMeasures(db: Executor): Promise<MeasureRecord[]> {
   const rows = await db.selectFrom('measures').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    unit: r.unit,
-    source: r.source,
-    sourceTable: r.source_table,
-    dimensions: (typeof r.dimensions === 'string' ? JSON.parse(r.dimensions) : r.dimensions) as Record<
-      string,
-      string
-    >,
-    frequency: r.frequency,
-    attribution: r.attribution,
-    description: r.description,
-  }));
+  return rows.map(measureRecord);
 }
 
 export async function findMeasure(db: Executor, id: string): Promise<MeasureRecord | undefined> {
   const r = await db.selectFrom('measures').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    id: r.id,
-    name: r.name,
-    unit: r.unit,
-    source: r.source,
-    sourceTable: r.source_table,
-    dimensions: (typeof r.dimensions === 'string' ? JSON.parse(r.dimensions) : r.dimensions) as Record<
-      string,
-      string
-    >,
-    frequency: r.frequency,
-    attribution: r.attribution,
-    description: r.description,
-  };
+  return r ? measureRecord(r) : undefined;
 }
 
 /** Current values of one measure in one period: area and value only (for ranking). */
