@@ -142,9 +142,17 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     const page = await browser.newPage({ bypassCSP: true });
     await login(page);
     await page.goto(planUrl);
+    await page.getByText('Redigér titel, periode, indledning og pejlemærker').click();
+    await page.getByLabel('Indledning / vision').fill('Flere borgere i job og uddannelse.');
+    await page
+      .getByLabel('Pejlemærker (ét pr. linje, "Titel: tekst")')
+      .fill('Jobservice: Et menneskeligt jobcenter');
+    await page.getByRole('button', { name: 'Gem', exact: true }).click();
+    await sees(page, 'Et menneskeligt jobcenter');
+    await page.waitForLoadState('networkidle'); // the plan's new revision is loaded before the next change
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('vedtaget');
-    await sees(page, /^Vedtaget/);
-    await page.getByLabel('Titel', { exact: true }).fill('Status april 2027');
+    await sees(page.locator('p'), /^Vedtaget/);
+    await page.getByLabel('Titel på statusrunden').fill('Status april 2027');
     await page.getByLabel('Statusdato').fill('2027-04-30');
     await page.getByRole('button', { name: 'Opret statusrunde' }).click();
     await page.waitForURL(/\/runder\/\d+$/);
@@ -181,7 +189,7 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     await login(a);
     await login(b);
     await a.goto(planUrl);
-    await a.getByLabel('Titel', { exact: true }).fill('Status maj 2027');
+    await a.getByLabel('Titel på statusrunden').fill('Status maj 2027');
     await a.getByLabel('Statusdato').fill('2027-05-31');
     await a.getByRole('button', { name: 'Opret statusrunde' }).click();
     await a.waitForURL(/\/runder\/\d+$/);

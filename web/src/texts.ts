@@ -67,7 +67,7 @@ export const T = {
   round: {
     title: 'Statusrunder',
     create: 'Opret statusrunde',
-    roundTitle: 'Titel',
+    roundTitle: 'Titel på statusrunden',
     asOf: 'Statusdato',
     publish: 'Offentliggør',
     published: 'Offentliggjort',

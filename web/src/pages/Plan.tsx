@@ -266,6 +266,7 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
           </select>
         </label>
       </div>
+      <PlanDetails data={data} refresh={refresh} />
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -399,5 +400,100 @@ function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boolean; r
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** Title, period, introduction and focus areas (pejlemærker, one per line as "Titel: tekst"). */
+function PlanDetails({ data, refresh }: { data: Dashboard; refresh: () => void }) {
+  const p = data.plan;
+  const [f, setF] = useState({
+    title: p.title,
+    yearFrom: p.year_from,
+    yearTo: p.year_to,
+    intro: p.intro,
+    adoptedOn: p.adopted_on ?? '',
+    focus: data.focus.map((x) => (x.text ? `${x.title}: ${x.text}` : x.title)).join('\n'),
+  });
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <details>
+      <summary>Redigér titel, periode, indledning og pejlemærker</summary>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setMsg(null);
+          try {
+            await api('PUT', `/plans/${p.id}`, {
+              title: f.title,
+              yearFrom: Number(f.yearFrom),
+              yearTo: Number(f.yearTo),
+              intro: f.intro,
+              status: p.status,
+              adoptedOn: f.adoptedOn || null,
+              focusAreas: f.focus
+                .split('\n')
+                .map((l) => l.trim())
+                .filter(Boolean)
+                .map((l) => {
+                  const i = l.indexOf(':');
+                  return i > 0
+                    ? { title: l.slice(0, i).trim(), text: l.slice(i + 1).trim() }
+                    : { title: l, text: '' };
+                }),
+              revision: p.revision,
+            });
+            setMsg({ ok: true, text: T.saved });
+            refresh();
+          } catch (err) {
+            setMsg({ ok: false, text: (err as Error).message });
+          }
+        }}
+      >
+        <label>
+          {T.plans.planTitle}
+          <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
+        </label>
+        <div className="row">
+          <label>
+            {T.plans.yearFrom}
+            <input
+              type="number"
+              value={f.yearFrom}
+              onChange={(e) => setF({ ...f, yearFrom: Number(e.target.value) })}
+            />
+          </label>
+          <label>
+            {T.plans.yearTo}
+            <input
+              type="number"
+              value={f.yearTo}
+              onChange={(e) => setF({ ...f, yearTo: Number(e.target.value) })}
+            />
+          </label>
+          <label>
+            {T.plans.adoptedOn}
+            <input
+              type="date"
+              value={f.adoptedOn}
+              onChange={(e) => setF({ ...f, adoptedOn: e.target.value })}
+            />
+          </label>
+        </div>
+        <label>
+          {T.plans.intro}
+          <textarea rows={4} value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} />
+        </label>
+        <label>
+          Pejlemærker (ét pr. linje, "Titel: tekst")
+          <textarea rows={4} value={f.focus} onChange={(e) => setF({ ...f, focus: e.target.value })} />
+        </label>
+        {msg ? (
+          <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? '' : 'error'}>
+            {msg.text}
+          </p>
+        ) : null}
+        <button type="submit">{T.save}</button>
+      </form>
+    </details>
   );
 }
