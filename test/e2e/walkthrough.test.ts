@@ -134,6 +134,13 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     });
     await add('milepæl', 'Borgerpanel nedsat', async () => {});
     expect(await page.locator('tbody tr').count()).toBe(6);
+    // Edit an indicator: the stored settings come back into the form, and the change is saved.
+    await page.getByRole('button', { name: 'Redigér indikator Virksomhedsbesøg' }).click();
+    const edit = page.getByRole('form', { name: 'Redigér indikator: Virksomhedsbesøg' });
+    expect(await edit.getByLabel('Mål (antal)').inputValue()).toBe('450');
+    await edit.getByLabel('Mål (antal)').fill('500');
+    await edit.getByRole('button', { name: 'Gem' }).click();
+    await sees(page.locator('tr', { hasText: 'Virksomhedsbesøg' }), '500');
     await axe(page, 'plan (dashboard og redigering)');
     await page.close();
   }, 120_000);
@@ -162,7 +169,7 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     await card.getByLabel('Værdi (indtastet)').fill('239');
     await card.getByRole('button', { name: 'Gem' }).click();
     await sees(card.getByRole('status'), 'Gemt');
-    await sees(card, '239 af 450 besøg');
+    await sees(card, '239 af 500 besøg'); // the target was edited to 500 above
     await axe(page, 'statusrunde (udkast)');
     await page.getByRole('button', { name: 'Offentliggør' }).click();
     await sees(page, 'Statusrunden er offentliggjort.');

@@ -8,14 +8,51 @@ import { T } from '../texts.ts';
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(/\./g, '').replace(',', '.')));
 
+export interface ExistingIndicator {
+  id: string;
+  kind: string;
+  title: string;
+  config: Record<string, unknown>;
+  source_note: string;
+  revision: number;
+}
+
+const str = (v: unknown) =>
+  v === undefined || v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+
+/** The form's fields from a stored indicator's settings. */
+function fieldsOf(e: ExistingIndicator): Record<string, string> {
+  const c = e.config as Record<string, unknown>;
+  const t = (typeof c.target === 'object' && c.target ? c.target : {}) as Record<string, unknown>;
+  return {
+    measure: str(c.measure),
+    baselinePeriod: str(c.baselinePeriod),
+    baselineValue: str(c.baselineValue),
+    baselineDate: str(c.baselineDate),
+    targetValue: str(e.kind === 'optælling' ? c.target : e.kind === 'andel' ? c.targetValue : t.value),
+    pct: str(t.pct),
+    persons: str(t.persons),
+    direction: str(c.direction) || 'at-most',
+    deadline: str(c.deadline),
+    baselineRank: str(c.baselineRank),
+    targetRank: str(c.targetRank),
+    compareWith: str(c.compareWith),
+    unit: str(c.unit),
+    startDate: str(c.startDate),
+    sourceNote: e.source_note,
+  };
+}
+
 export function IndicatorForm({
   goalId,
   municipality,
   onDone,
+  existing,
 }: {
   goalId: string;
   municipality: string;
   onDone: () => void;
+  existing?: ExistingIndicator;
 }) {
   const id = useId();
   const measures =
@@ -23,18 +60,22 @@ export function IndicatorForm({
       queryKey: ['measures'],
       queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
     }).data?.measures ?? [];
-  const [kind, setKind] = useState<IndicatorKind>('niveau');
-  const [title, setTitle] = useState('');
-  const [f, setF] = useState<Record<string, string>>({
-    deadline: '',
-    direction: 'at-most',
-    measure: '',
-    baselinePeriod: '',
-    baselineValue: '',
-    targetValue: '',
-    pct: '',
-    persons: '',
-  });
+  const [kind, setKind] = useState<IndicatorKind>((existing?.kind as IndicatorKind) ?? 'niveau');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [f, setF] = useState<Record<string, string>>(
+    existing
+      ? fieldsOf(existing)
+      : {
+          deadline: '',
+          direction: 'at-most',
+          measure: '',
+          baselinePeriod: '',
+          baselineValue: '',
+          targetValue: '',
+          pct: '',
+          persons: '',
+        },
+  );
   const [error, setError] = useState<string | null>(null);
   const set = (k: string) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const field = (k: string, label: string, type = 'text', hint?: string) => (
@@ -133,19 +174,17 @@ export function IndicatorForm({
         e.preventDefault();
         setError(null);
         try {
-          await api('POST', `/goals/${goalId}/indicators`, {
-            kind,
-            title,
-            config: config(),
-            sourceNote: f.sourceNote ?? '',
-          });
+          const body = { kind, title, config: config(), sourceNote: f.sourceNote ?? '' };
+          if (existing)
+            await api('PUT', `/indicators/${existing.id}`, { ...body, revision: existing.revision });
+          else await api('POST', `/goals/${goalId}/indicators`, body);
           onDone();
         } catch (err) {
           setError((err as Error).message);
         }
       }}
     >
-      <h4 id={`${id}-h`}>{T.indicator.add}</h4>
+      <h4 id={`${id}-h`}>{existing ? `Redigér indikator: ${existing.title}` : T.indicator.add}</h4>
       <label>
         {T.indicator.kind}
         <select value={kind} onChange={(e) => setKind(e.target.value as IndicatorKind)} name="kind">
@@ -244,7 +283,7 @@ export function IndicatorForm({
           {error}
         </p>
       ) : null}
-      <button type="submit">{T.indicator.add}</button>
+      <button type="submit">{existing ? T.save : T.indicator.add}</button>
     </form>
   );
 }

@@ -19,6 +19,7 @@ export interface Item {
     title: string;
     source_note: string;
     config: Record<string, unknown>;
+    revision: number;
   };
   entry: { text: string; value: number | null } | null;
   evaluation: {
@@ -58,11 +59,14 @@ export function GoalTable({
   data,
   linkIndicators = true,
   onDelete,
+  onSaved,
 }: {
   data: Dashboard;
   linkIndicators?: boolean;
   onDelete?: (kind: 'goal' | 'indicator', id: string, title: string) => void;
+  onSaved?: () => void;
 }) {
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <>
       {data.goals.map((g) => (
@@ -104,13 +108,34 @@ export function GoalTable({
                       )}
                       {i.entry?.text ? <p className="entry">{i.entry.text}</p> : null}
                       {onDelete ? (
-                        <button
-                          type="button"
-                          className="secondary small"
-                          onClick={() => onDelete('indicator', i.indicator.id, i.indicator.title)}
-                        >
-                          Slet indikator <span className="sr-only">{i.indicator.title}</span>
-                        </button>
+                        <>
+                          <button
+                            type="button"
+                            className="secondary small"
+                            aria-expanded={editing === i.indicator.id}
+                            onClick={() => setEditing(editing === i.indicator.id ? null : i.indicator.id)}
+                          >
+                            Redigér indikator <span className="sr-only">{i.indicator.title}</span>
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="secondary small"
+                            onClick={() => onDelete('indicator', i.indicator.id, i.indicator.title)}
+                          >
+                            Slet indikator <span className="sr-only">{i.indicator.title}</span>
+                          </button>
+                          {editing === i.indicator.id && onSaved ? (
+                            <IndicatorForm
+                              goalId={i.indicator.goal_id}
+                              municipality={data.plan.municipality}
+                              existing={i.indicator}
+                              onDone={() => {
+                                setEditing(null);
+                                onSaved();
+                              }}
+                            />
+                          ) : null}
+                        </>
                       ) : null}
                       {i.evaluation.consistency && !i.evaluation.consistency.consistent ? (
                         <p className="note warn">
@@ -209,6 +234,7 @@ export function Plan() {
         data={data}
         {...(editor
           ? {
+              onSaved: refresh,
               onDelete: async (kind: 'goal' | 'indicator', id: string, title: string) => {
                 if (!window.confirm(`Slet "${title}"? Det kan ikke fortrydes.`)) return;
                 await api('DELETE', kind === 'goal' ? `/goals/${id}` : `/indicators/${id}`);
