@@ -134,6 +134,13 @@ describe.skipIf(!hasChromium)('walk-through in headless Chromium', () => {
     });
     await add('milepæl', 'Borgerpanel nedsat', async () => {});
     expect(await page.locator('tbody tr').count()).toBe(6);
+    // Edit the goal's description.
+    await page.getByRole('button', { name: 'Redigér mål 1' }).click();
+    const goalForm = page.getByRole('form', { name: 'Redigér mål 1' });
+    await goalForm.getByLabel('Beskrivelse').fill('Ledige skal hurtigere i job.');
+    await goalForm.getByRole('button', { name: 'Gem' }).click();
+    await sees(page, 'Ledige skal hurtigere i job.');
+    await page.waitForLoadState('networkidle');
     // Edit an indicator: the stored settings come back into the form, and the change is saved.
     await page.getByRole('button', { name: 'Redigér indikator Virksomhedsbesøg' }).click();
     const edit = page.getByRole('form', { name: 'Redigér indikator: Virksomhedsbesøg' });

@@ -48,7 +48,15 @@ export interface Dashboard {
     revision: number;
   };
   focus: { id: string; title: string; text: string }[];
-  goals: { id: string; number: string; kind: string; title: string; text: string }[];
+  goals: {
+    id: string;
+    number: string;
+    kind: string;
+    title: string;
+    text: string;
+    position: number;
+    revision: number;
+  }[];
   rounds: { id: string; title: string; as_of: string; status: string }[];
   items: Item[];
   asOf: string;
@@ -76,13 +84,32 @@ export function GoalTable({
           </h2>
           {g.text ? <p>{g.text}</p> : null}
           {onDelete ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => onDelete('goal', String(g.id), `${g.number}. ${g.title}`)}
-            >
-              Slet mål <span className="sr-only">{g.number}</span>
-            </button>
+            <>
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={editing === `goal-${g.id}`}
+                onClick={() => setEditing(editing === `goal-${g.id}` ? null : `goal-${g.id}`)}
+              >
+                Redigér mål <span className="sr-only">{g.number}</span>
+              </button>{' '}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onDelete('goal', String(g.id), `${g.number}. ${g.title}`)}
+              >
+                Slet mål <span className="sr-only">{g.number}</span>
+              </button>
+              {editing === `goal-${g.id}` && onSaved ? (
+                <GoalForm
+                  goal={g}
+                  onDone={() => {
+                    setEditing(null);
+                    onSaved();
+                  }}
+                />
+              ) : null}
+            </>
           ) : null}
           <table>
             <caption className="sr-only">Indikatorer for mål {g.number}</caption>
@@ -521,5 +548,55 @@ function PlanDetails({ data, refresh }: { data: Dashboard; refresh: () => void }
         <button type="submit">{T.save}</button>
       </form>
     </details>
+  );
+}
+
+/** Editing a goal's number, kind, text and description, saved with its revision. */
+function GoalForm({ goal, onDone }: { goal: Dashboard['goals'][number]; onDone: () => void }) {
+  const [f, setF] = useState({ number: goal.number, kind: goal.kind, title: goal.title, text: goal.text });
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="panel"
+      aria-label={`Redigér mål ${goal.number}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          await api('PUT', `/goals/${goal.id}`, { ...f, position: goal.position, revision: goal.revision });
+          onDone();
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <div className="row">
+        <label>
+          {T.goal.number}
+          <input value={f.number} onChange={(e) => setF({ ...f, number: e.target.value })} size={4} />
+        </label>
+        <label>
+          {T.goal.kind}
+          <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+            <option value="ministermål">Ministermål</option>
+            <option value="lokalt mål">Lokalt mål</option>
+          </select>
+        </label>
+      </div>
+      <label>
+        {T.goal.title}
+        <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
+      </label>
+      <label>
+        {T.goal.text}
+        <textarea rows={3} value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />
+      </label>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit">{T.save}</button>
+    </form>
   );
 }
