@@ -33,6 +33,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: 10,
       connectionTimeoutMillis: 10_000,
     });
+    pool.on('error', onIdleClientError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const database: Database = {
       db,
@@ -53,6 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     max: 1,
     connectionTimeoutMillis: 15_000,
   });
+  pool.on('error', onIdleClientError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const database: Database = {
     db,
@@ -67,6 +69,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   };
   return finish(database, opts);
+}
+
+/**
+ * An idle pooled connection that the server closes (restart, failover, a terminated backend) must not crash
+ * the process: the pool drops it and opens a new one on the next query.
+ */
+function onIdleClientError(err: Error) {
+  if (process.env.NODE_ENV !== 'test' && !process.env.VITEST)
+    console.error(`Databaseforbindelse lukket: ${err.message}`);
 }
 
 async function finish(database: Database, opts: OpenOptions): Promise<Database> {
