@@ -1,13 +1,19 @@
 // Apache ECharts in React, with a visually hidden table as the text alternative (WCAG 1.1.1).
-import * as echarts from 'echarts';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+
+// Only what the app draws: line charts with grid, legend and tooltip, rendered as SVG.
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export function EChart({
   option,
   label,
   height = 320,
 }: {
-  option: echarts.EChartsOption;
+  option: echarts.EChartsCoreOption;
   label: string;
   height?: number;
 }) {

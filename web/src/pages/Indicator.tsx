@@ -1,7 +1,7 @@
 // The indicator page: history with baseline, target path to the deadline, comparison area, country and a
 // forecast to the deadline; all earlier status texts.
 import { useQuery } from '@tanstack/react-query';
-import type { EChartsOption } from 'echarts';
+import type { EChartsCoreOption as EChartsOption } from 'echarts/core';
 import { Link, useParams } from 'react-router';
 import { get } from '../api.ts';
 import { EChart } from '../components/EChart.tsx';
@@ -60,7 +60,16 @@ export function Indicator() {
     option = {
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: {
+        top: 0,
+        data: [
+          'Kommunen',
+          ...(h.comparison?.points.length ? [h.comparison.name] : []),
+          ...(h.country.length ? ['Hele landet'] : []),
+          ...(data.forecast.length ? ['Fremskrivning', 'Usikkerhed (80 %)'] : []),
+          ...(ev.target !== null ? ['Mål'] : []),
+        ],
+      },
       grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: periods.map(formatPeriod) },
       yAxis: {
@@ -123,7 +132,7 @@ export function Indicator() {
                 lineStyle: { width: 1 },
               },
               {
-                name: 'Usikkerhed (80 %) ',
+                name: 'Usikkerhed, nedre grænse',
                 type: 'line' as const,
                 data: periods.map((p) => fc.get(p)?.lower ?? null),
                 color: '#e0a060',
