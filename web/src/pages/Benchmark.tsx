@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
 import { useMe } from '../auth.tsx';
+import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
@@ -67,36 +68,24 @@ export function Benchmark() {
     <section>
       <h1>{T.benchmark.title}</h1>
       <form className="row filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {T.benchmark.measure}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
-            {measures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {T.benchmark.period}
-          <select value={chosen} onChange={(e) => setPeriod(e.target.value)}>
-            {[...periods].reverse().map((p) => (
-              <option key={p} value={p}>
-                {formatPeriod(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {T.benchmark.own}
-          <select value={area} onChange={(e) => setArea(e.target.value)}>
-            {municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={T.benchmark.measure}
+          value={measure}
+          onChange={setMeasure}
+          options={measures.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <Select
+          label={T.benchmark.period}
+          value={chosen}
+          onChange={setPeriod}
+          options={[...periods].reverse().map((p) => ({ value: p, label: formatPeriod(p) }))}
+        />
+        <Select
+          label={T.benchmark.own}
+          value={area}
+          onChange={setArea}
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+        />
         <label>
           {T.benchmark.filter}
           <select value={filter} onChange={(e) => setFilter(e.target.value)}>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
+import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPercent, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
@@ -43,16 +44,12 @@ export function BenefitGroups() {
     <section>
       <h1>{T.benefit.title}</h1>
       <form className="row filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {T.benefit.area}
-          <select value={area} onChange={(e) => setArea(e.target.value)}>
-            {municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={T.benefit.area}
+          value={area}
+          onChange={setArea}
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+        />
         <label>
           Kilde
           <select value={source} onChange={(e) => setSource(e.target.value)}>
@@ -60,26 +57,18 @@ export function BenefitGroups() {
             <option value="ptv_a02">Jobindsats ptv_a02 (10 ydelsesgrupper som tabel 1)</option>
           </select>
         </label>
-        <label>
-          {T.benefit.from}
-          <select value={from} onChange={(e) => setFrom(e.target.value)}>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {formatPeriod(p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {T.benefit.to}
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {formatPeriod(p)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={T.benefit.from}
+          value={from}
+          onChange={setFrom}
+          options={PERIODS.map((p) => ({ value: p, label: formatPeriod(p) }))}
+        />
+        <Select
+          label={T.benefit.to}
+          value={to}
+          onChange={setTo}
+          options={PERIODS.map((p) => ({ value: p, label: formatPeriod(p) }))}
+        />
       </form>
       <p>
         Hent tabellen:{' '}
