@@ -117,7 +117,15 @@ export function Benchmark() {
             {unit === 'pct.' ? ' %' : ''}.
           </p>
           <p>
-            {T.benchmark.whatItTakes}: <WhatItTakes r={r} unit={unit} targetRank={targetRank} />
+            {T.benchmark.whatItTakes}:{' '}
+            <WhatItTakes
+              r={r}
+              unit={unit}
+              targetRank={targetRank}
+              area={area}
+              measure={measure}
+              period={chosen}
+            />
           </p>
           {r.missing.length ? <p>Uden tal (udeladt, ikke nul): {r.missing.length} kommuner.</p> : null}
         </div>
@@ -160,22 +168,50 @@ export function Benchmark() {
 }
 
 /** For counts: whole persons. For shares without a denominator: the gap in percentage points. */
-function WhatItTakes({ r, unit, targetRank }: { r: RankAnswer; unit: string; targetRank: string }) {
+function WhatItTakes({
+  r,
+  unit,
+  targetRank,
+  area,
+  measure,
+  period,
+}: {
+  r: RankAnswer;
+  unit: string;
+  targetRank: string;
+  area: string;
+  measure: string;
+  period: string;
+}) {
   const share = unit === 'pct.' || unit === 'procentpoint';
+  // Y30R21 publishes the count beside the share: count ÷ share is the 16–66 population, so a gap in
+  // percentage points can be told in full-time persons too (as Fredericia's plan does).
+  const countMeasure = measure.startsWith('y30r21.faktisk_andel.')
+    ? measure.replace('faktisk_andel', 'faktisk_antal')
+    : null;
+  const count = useQuery({
+    queryKey: ['count', countMeasure, area, period],
+    enabled: !!countMeasure,
+    queryFn: () =>
+      get<{ observations: { value: number | null }[] }>(
+        `/observations?measure=${countMeasure}&area=${area}&from=${period}&to=${period}`,
+      ),
+  }).data?.observations[0]?.value;
   if (share && r.value !== null) {
+    const population = count && r.value ? count / (r.value / 100) : null;
+    const persons = (pp: number) =>
+      population
+        ? ` (≈ ${formatNumber((pp / 100) * population)} fuldtidspersoner, beregnet af faktisk antal ÷ andel)`
+        : '';
     const toAvg = r.value - r.nationalRate;
-    const target = targetRank
-      ? r.ranking.filter((x) => x.area !== r.ranking.find((y) => y.rank === r.rank)?.area)[
-          Number(targetRank) - 1
-        ]
-      : undefined;
+    const target = targetRank ? r.ranking.filter((x) => x.area !== area)[Number(targetRank) - 1] : undefined;
     return (
       <>
         {toAvg <= 0
           ? 'kommunen er allerede på eller under gennemsnittet'
-          : `andelen skal ned med ${formatNumber(toAvg, { decimals: 2 })} procentpoint for at nå gennemsnittet`}
+          : `andelen skal ned med ${formatNumber(toAvg, { decimals: 2 })} procentpoint${persons(toAvg)} for at nå gennemsnittet`}
         {target && r.value > target.value
-          ? `; ${formatNumber(r.value - target.value, { decimals: 2 })} procentpoint for at nå nr. ${targetRank}`
+          ? `; ${formatNumber(r.value - target.value, { decimals: 2 })} procentpoint${persons(r.value - target.value)} for at nå nr. ${targetRank}`
           : ''}
         .
       </>
