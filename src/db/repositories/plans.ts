@@ -287,6 +287,18 @@ export interface EntryFields {
   overrideReason: string | null;
 }
 
+/** The columns a status entry's fields are stored in. */
+const entryColumns = (f: EntryFields, userId: string | null) => ({
+  text: f.text,
+  value: f.value,
+  value_period: f.valuePeriod,
+  value_source: f.valueSource,
+  done: f.done,
+  assessment_override: f.assessmentOverride,
+  override_reason: f.overrideReason,
+  updated_by: userId,
+});
+
 export async function insertEntry(
   db: Executor,
   roundId: string,
@@ -299,14 +311,7 @@ export async function insertEntry(
     .values({
       round_id: roundId,
       indicator_id: indicatorId,
-      text: f.text,
-      value: f.value,
-      value_period: f.valuePeriod,
-      value_source: f.valueSource,
-      done: f.done,
-      assessment_override: f.assessmentOverride,
-      override_reason: f.overrideReason,
-      updated_by: userId,
+      ...entryColumns(f, userId),
     })
     .onConflict((oc) => oc.columns(['round_id', 'indicator_id']).doNothing())
     .returningAll()
@@ -323,14 +328,7 @@ export async function updateEntry(
   return db
     .updateTable('status_entries')
     .set({
-      text: f.text,
-      value: f.value,
-      value_period: f.valuePeriod,
-      value_source: f.valueSource,
-      done: f.done,
-      assessment_override: f.assessmentOverride,
-      override_reason: f.overrideReason,
-      updated_by: userId,
+      ...entryColumns(f, userId),
       updated_at: new Date(),
       revision: revision + 1,
     })

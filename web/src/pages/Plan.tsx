@@ -6,6 +6,7 @@ import { api, get } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { YearFields } from '../components/YearFields.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
 import { IndicatorForm } from './IndicatorForm.tsx';
@@ -507,22 +508,7 @@ function PlanDetails({ data, refresh }: { data: Dashboard; refresh: () => void }
           <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
         </label>
         <div className="row">
-          <label>
-            {T.plans.yearFrom}
-            <input
-              type="number"
-              value={f.yearFrom}
-              onChange={(e) => setF({ ...f, yearFrom: Number(e.target.value) })}
-            />
-          </label>
-          <label>
-            {T.plans.yearTo}
-            <input
-              type="number"
-              value={f.yearTo}
-              onChange={(e) => setF({ ...f, yearTo: Number(e.target.value) })}
-            />
-          </label>
+          <YearFields f={f} setF={setF} />
           <label>
             {T.plans.adoptedOn}
             <input

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, get } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
+import { YearFields } from '../components/YearFields.tsx';
 import { collator } from '../format.ts';
 import { T } from '../texts.ts';
 
@@ -123,22 +124,7 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
           <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
         </label>
         <div className="row">
-          <label>
-            {T.plans.yearFrom}
-            <input
-              type="number"
-              value={f.yearFrom}
-              onChange={(e) => setF({ ...f, yearFrom: Number(e.target.value) })}
-            />
-          </label>
-          <label>
-            {T.plans.yearTo}
-            <input
-              type="number"
-              value={f.yearTo}
-              onChange={(e) => setF({ ...f, yearTo: Number(e.target.value) })}
-            />
-          </label>
+          <YearFields f={f} setF={setF} />
         </div>
         <label>
           {T.plans.intro}
