@@ -24,9 +24,14 @@ export const authPlugin = fp(
     app.decorateRequest('session', null);
     app.decorateRequest('actor', null as unknown as Actor);
     app.addHook('onRequest', async (req, reply) => {
+      // Static files of the web app need no session: look it up for the API only (one query per request).
+      if (!req.url.startsWith('/api/')) {
+        req.actor = { user: null };
+        return;
+      }
       req.session = await sessionFromToken(opts.services.database.db, req.cookies[SESSION_COOKIE]);
       req.actor = { user: req.session?.user ?? null };
-      if (!SAFE.has(req.method) && req.url.startsWith('/api/') && req.session) {
+      if (!SAFE.has(req.method) && req.session) {
         const token = req.headers['x-csrf-token'];
         if (token !== req.session.csrfToken) {
           return reply
