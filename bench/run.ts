@@ -1,8 +1,9 @@
-// Runs the benchmarks and prints a table: `npm run bench [-- import|rank] [--rows N]`.
+// Runs the benchmarks and prints a table: `npm run bench [-- import|rank|reports|forecast] [--rows N]`.
 // PostgreSQL figures need MAALTAVLE_BENCH_DATABASE_URL (or MAALTAVLE_TEST_DATABASE_URL), e.g.
 // postgres://postgres@127.0.0.1:5432/test; a scratch database is created there and dropped.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
+import { benchForecast, forecastReport } from './forecast.ts';
 import { benchImport } from './import.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
@@ -45,6 +46,7 @@ if (which === 'all' || which === 'reports') {
   for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
   report.push('');
 }
+if (which === 'all' || which === 'forecast') report.push(...forecastReport(benchForecast()));
 const text = report.join('\n');
 console.log(text);
 mkdirSync('bench/results', { recursive: true });

@@ -1,34 +1,91 @@
-// Forecast of a monthly or quarterly series to a deadline, with an uncertainty band and the likelihood
-// that a target is reached.
+// Forecast of a monthly or quarterly series to a deadline, with an 80 % band and the likelihood that a
+// target is reached. Pure: the caller passes the series; nothing here reads data.
 //
-// Method (documented for analysts):
-// 1. Seasonality. With at least two full seasons of data, additive seasonal effects are estimated from
-//    the series detrended by a centred moving average (classical decomposition). They are used only when
-//    the seasonal strength F_s = max(0, 1 − Var(remainder) / Var(seasonal + remainder)) is at least 0.4
-//    (Wang, Smith & Hyndman 2006); sickness benefits and unemployment usually pass, flat series do not.
-// 2. Level and trend. On the seasonally adjusted series, Holt's linear exponential smoothing with a damped
-//    trend (alpha 0.7, beta 0.1, phi 0.9): robust to the breaks that benefit series have (reforms, COVID).
-// 3. Band. Empirical: the model is re-run from every possible origin inside the data, and the h-step
-//    errors it made there give, for each horizon h, the root-mean-square error RMSE_h (pooled with
-//    neighbouring horizons when few). The band is point ± z·RMSE_h with z for the stated coverage.
-//    This calibrates the band on the series' own history instead of assuming independent errors.
-// 4. Likelihood of reaching a target: the normal probability that the value at the deadline is at or
-//    better than the target, with mean the point forecast and standard deviation RMSE_h.
+// Method (documented for analysts; measured with `npm run bench -- forecast`, see bench/README.md):
+// 1. Calendar-aligned input: index t is one period, null where no value is published. Gaps stay gaps:
+//    "same month last year" looks up the same calendar month; the damped-trend model, which needs
+//    gap-free data, uses the stretch without gaps that ends with the last value and says so.
+// 2. Candidates (src/domain/forecast-methods.ts): seasonal naive ("samme måned sidste år"), the model
+//    Måltavle used before (classical decomposition + damped Holt), and their average. Seasonal naive with
+//    drift and with a level shift were tried and dropped: worse than seasonal naive on the shipped series.
+// 3. Choice per series by rolling-origin backtest over the 24 origins before the forecast origin
+//    (horizons 1–12, targets before the origin): the lowest MAPE wins, and seasonal naive stays unless
+//    another method is strictly better. A forecast that cannot beat "same month last year" is labelled
+//    as seasonal naive, not as a model.
+// 4. Band: point ± q_h · s_h, where s_h is the chosen method's mean absolute backtest error at horizons
+//    near h on this series, and q_h the empirical quantile of |error| / s_h pooled over the shipped
+//    Jobindsats series and their last 24 origins (src/domain/forecast-calibration.ts), so the shocks that
+//    move all municipalities at once are in it. Calibrated for 1–12 steps ahead; further out the band
+//    grows like sqrt(h/12) and the points say they are not calibrated.
+// 5. Likelihood of reaching a target: normal with the point as mean and the standard deviation that
+//    gives the calibrated band (sd = half-width / z).
+import {
+  BACKTEST_HORIZON,
+  backtestTable,
+  CALIBRATION_LEVELS,
+  type Calibration,
+  hasValue,
+  MIN_SELECTION_POINTS,
+  SELECTION_ORIGINS,
+  selectAt,
+} from './forecast-backtest.ts';
+import { DEFAULT_CALIBRATION } from './forecast-calibration.ts';
+import {
+  allMethods,
+  contiguousStart,
+  dampedHolt,
+  type ForecastMethod,
+  METHOD_LABELS,
+  type Series,
+} from './forecast-methods.ts';
+import { formatPercent } from './numbers.ts';
+
+export type { ForecastMethod } from './forecast-methods.ts';
+export { METHOD_LABELS, seasonalComponents } from './forecast-methods.ts';
 
 export interface ForecastPoint {
-  /** Steps ahead of the last observation. */
+  /** Steps ahead of the last period of the input. */
   h: number;
   value: number;
   lower: number;
   upper: number;
   sd: number;
+  /** The band at this horizon is calibrated on backtest errors (monthly series, h ≤ 12). */
+  calibrated: boolean;
+}
+
+export interface ForecastBacktest {
+  /** MAPE (%) of the chosen method and of seasonal naive on the same backtest points; null without points. */
+  mape: number | null;
+  seasonalNaiveMape: number | null;
+  /** MAPE (%) of every candidate on the same points. */
+  mapes: Record<ForecastMethod, number | null>;
+  /** Backtest points (origin × horizon with a non-zero published value) and origins behind the MAPEs. */
+  points: number;
+  origins: number;
 }
 
 export interface Forecast {
   points: ForecastPoint[];
+  /** The damped-trend model found and used seasonality (kept for callers from before the method choice). */
   seasonal: boolean;
   seasonalStrength: number;
   coverage: number;
+  /** The method that makes the points, chosen by backtest on this series. */
+  method: ForecastMethod;
+  /** Its Danish name for the UI. */
+  methodLabel: string;
+  /** false: no method beat "same month last year" here, so the points are seasonal naive, not a model. */
+  beatsSeasonalNaive: boolean;
+  backtest: ForecastBacktest;
+  /** Steps ahead up to which the band is calibrated (0 when not calibrated at all). */
+  calibratedHorizon: number;
+  /** Periods with a value, periods without one inside the series, and the gap-free stretch at the end. */
+  observations: number;
+  gaps: number;
+  contiguousUsed: number;
+  /** Danish sentences for the UI: which method, how well it did, gaps, horizon beyond the calibration. */
+  notes: string[];
 }
 
 export interface ForecastOptions {
@@ -36,83 +93,8 @@ export interface ForecastOptions {
   seasonLength: number;
   /** Nominal coverage of the band, default 0.8. */
   coverage?: number;
-  alpha?: number;
-  beta?: number;
-  phi?: number;
-}
-
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const variance = (xs: readonly number[]) => {
-  const m = mean(xs);
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1);
-};
-
-/** Additive seasonal effects (summing to 0) and the seasonal strength F_s. */
-export function seasonalComponents(y: readonly number[], m: number): { effects: number[]; strength: number } {
-  const zero = { effects: Array(m).fill(0), strength: 0 };
-  if (m < 2 || y.length < 2 * m) return zero;
-  const trend: (number | null)[] = y.map(() => null);
-  const half = Math.floor(m / 2);
-  for (let t = half; t < y.length - half; t++) {
-    let s = 0;
-    if (m % 2 === 0) {
-      for (let k = -half; k <= half; k++) s += (Math.abs(k) === half ? 0.5 : 1) * y[t + k]!;
-      trend[t] = s / m;
-    } else {
-      for (let k = -half; k <= half; k++) s += y[t + k]!;
-      trend[t] = s / m;
-    }
-  }
-  const buckets: number[][] = Array.from({ length: m }, () => []);
-  y.forEach((v, t) => {
-    const tr = trend[t];
-    if (tr !== null && tr !== undefined) buckets[t % m]!.push(v - tr);
-  });
-  const raw = buckets.map((b) => (b.length ? mean(b) : 0));
-  const adj = mean(raw);
-  const effects = raw.map((e) => e - adj);
-  const detr: number[] = [];
-  const rem: number[] = [];
-  y.forEach((v, t) => {
-    const tr = trend[t];
-    if (tr === null || tr === undefined) return;
-    detr.push(v - tr);
-    rem.push(v - tr - effects[t % m]!);
-  });
-  const vd = variance(detr);
-  const strength = vd > 0 ? Math.max(0, 1 - variance(rem) / vd) : 0;
-  return { effects, strength };
-}
-
-/** Damped Holt point forecasts for horizons 1…H from a (seasonally adjusted) series. */
-function holtForecast(y: readonly number[], H: number, alpha: number, beta: number, phi: number): number[] {
-  let level = y[0]!;
-  let trend = y.length > 1 ? y[1]! - y[0]! : 0;
-  for (let t = 1; t < y.length; t++) {
-    const prevLevel = level;
-    level = alpha * y[t]! + (1 - alpha) * (prevLevel + phi * trend);
-    trend = beta * (level - prevLevel) + (1 - beta) * phi * trend;
-  }
-  const out: number[] = [];
-  let damp = 0;
-  for (let h = 1; h <= H; h++) {
-    damp += phi ** h;
-    out.push(level + damp * trend);
-  }
-  return out;
-}
-
-function pointForecast(
-  y: readonly number[],
-  H: number,
-  o: Required<Omit<ForecastOptions, 'coverage'>>,
-  seasonal: boolean,
-) {
-  const m = o.seasonLength;
-  const { effects } = seasonal ? seasonalComponents(y, m) : { effects: Array(m).fill(0) as number[] };
-  const adjusted = y.map((v, t) => v - effects[t % m]!);
-  const base = holtForecast(adjusted, H, o.alpha, o.beta, o.phi);
-  return base.map((v, i) => v + effects[(y.length + i) % m]!);
+  /** Band multipliers per horizon (default: calibrated on the shipped Jobindsats series). */
+  calibration?: Calibration;
 }
 
 /** Inverse of the standard normal CDF (Acklam's approximation, |error| < 1.2e-9 after refinement). */
@@ -163,51 +145,109 @@ export function normalCdf(z: number): number {
   return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
-/**
- * Forecasts H steps ahead. Needs at least 6 observations (and 2 seasons for seasonality).
- * Throws RangeError when the series is too short to estimate a band.
- */
-export function forecast(y: readonly number[], H: number, options: ForecastOptions): Forecast {
-  if (y.length < 6) throw new RangeError('Serien er for kort til en fremskrivning (mindst 6 observationer).');
-  const o = { alpha: 0.7, beta: 0.1, phi: 0.9, ...options };
-  const coverage = options.coverage ?? 0.8;
-  const { strength } = seasonalComponents(y, o.seasonLength);
-  const seasonal = y.length >= 2 * o.seasonLength && strength >= 0.4;
-  const points = pointForecast(y, H, o, seasonal);
+/** Band multiplier for a coverage: interpolated between the calibrated levels, beyond them by the normal. */
+function multiplier(row: readonly number[], coverage: number): number {
+  const levels = CALIBRATION_LEVELS as readonly number[];
+  const i = levels.indexOf(coverage);
+  if (i >= 0) return row[i]!;
+  const z = (p: number) => normalQuantile(0.5 + p / 2);
+  if (coverage < levels[0]!) return (row[0]! * z(coverage)) / z(levels[0]!);
+  const last = levels.length - 1;
+  if (coverage > levels[last]!) return (row[last]! * z(coverage)) / z(levels[last]!);
+  let k = 0;
+  while (levels[k + 1]! < coverage) k++;
+  const f = (coverage - levels[k]!) / (levels[k + 1]! - levels[k]!);
+  return row[k]! + f * (row[k + 1]! - row[k]!);
+}
 
-  // Rolling-origin errors inside the data, per horizon.
-  const minTrain = Math.max(6, seasonal ? 2 * o.seasonLength : 6);
-  const sq: number[][] = Array.from({ length: H }, () => []);
-  for (let origin = minTrain; origin < y.length; origin++) {
-    const train = y.slice(0, origin);
-    const steps = Math.min(H, y.length - origin);
-    const seasonalHere = seasonal && train.length >= 2 * o.seasonLength;
-    const f = pointForecast(train, steps, o, seasonalHere);
-    for (let h = 1; h <= steps; h++) sq[h - 1]!.push((y[origin + h - 1]! - f[h - 1]!) ** 2);
-  }
-  const rmse: number[] = [];
-  for (let h = 1; h <= H; h++) {
-    // Pool neighbouring horizons until at least 6 errors; beyond the data, grow like sqrt(h).
-    let pool: number[] = [];
-    for (let w = 0; pool.length < 6 && w < H; w++) {
-      pool = sq.slice(Math.max(0, h - 1 - w), Math.min(H, h + w)).flat();
-    }
-    if (pool.length >= 3) rmse.push(Math.sqrt(mean(pool)));
-    else {
-      const last = rmse[rmse.length - 1] ?? Math.sqrt(variance(y.slice(1).map((v, i) => v - y[i]!)));
-      rmse.push(last * Math.sqrt(h / Math.max(1, h - 1)));
-    }
-  }
-  for (let h = 1; h < H; h++) rmse[h] = Math.max(rmse[h]!, rmse[h - 1]!); // uncertainty never shrinks with h
+const pct = (x: number) => formatPercent(x, { decimals: 1 });
+
+/**
+ * Forecasts H steps past the end of a calendar-aligned series (null = no published value; gaps stay
+ * gaps). Needs at least 6 values. Throws RangeError when the series is too short.
+ */
+export function forecast(y: Series, H: number, options: ForecastOptions): Forecast {
+  const m = options.seasonLength;
+  const observations = y.filter(hasValue).length;
+  if (observations < 6)
+    throw new RangeError('Serien er for kort til en fremskrivning (mindst 6 observationer).');
+  const coverage = options.coverage ?? 0.8;
+  const calibration = options.calibration ?? DEFAULT_CALIBRATION;
+  const T = y.length;
+  const table = backtestTable(y, m, Math.max(m, T - SELECTION_ORIGINS), T - 1);
+  const sel = selectAt(table, T);
+  const horizon = Math.max(1, Math.floor(H));
+  const values = allMethods(y, T, horizon, m)[sel.method];
+  const holt = dampedHolt(y, T, 1, m);
+  const monthly = m === 12;
+  const calibratedHorizon = monthly ? BACKTEST_HORIZON : 0;
   const z = normalQuantile(0.5 + coverage / 2);
+  const nonNegative = y.every((v) => !hasValue(v) || v >= 0);
+  const points: ForecastPoint[] = [];
+  let half = 0;
+  for (let h = 1; h <= horizon; h++) {
+    const hh = Math.min(h, BACKTEST_HORIZON);
+    const row = calibration[(monthly ? hh : Math.min(BACKTEST_HORIZON, hh * (12 / m))) - 1]!;
+    const within = sel.scale[hh - 1]! * multiplier(row, coverage);
+    half = Math.max(half, h <= BACKTEST_HORIZON ? within : within * Math.sqrt(h / BACKTEST_HORIZON));
+    let value = values[h - 1]!;
+    let lower = value - half;
+    if (nonNegative) {
+      value = Math.max(0, value);
+      lower = Math.max(0, lower);
+    }
+    points.push({ h, value, lower, upper: value + half, sd: half / z, calibrated: h <= calibratedHorizon });
+  }
+  const { start, end } = contiguousStart(y, T);
+  let first = 0;
+  while (first < T && !hasValue(y[first])) first++;
+  const gaps = T - first - observations;
+  const beatsSeasonalNaive = sel.method !== 'seasonal-naive';
+  const notes: string[] = [];
+  if (sel.points < MIN_SELECTION_POINTS) {
+    notes.push(
+      'For få tidligere værdier til at efterprøve en model; fremskrivningen er samme måned sidste år.',
+    );
+  } else if (!beatsSeasonalNaive) {
+    notes.push(
+      `Ingen model ramte bedre end "samme måned sidste år" på seriens egen historik (gennemsnitlig afvigelse ${pct(sel.naiveMape!)}), så fremskrivningen er samme måned sidste år.`,
+    );
+  } else {
+    notes.push(
+      `Metode: ${METHOD_LABELS[sel.method].toLocaleLowerCase('da')}. På seriens egen historik (${sel.origins} udgangspunkter, 1–12 perioder frem) ramte den i gennemsnit ${pct(sel.mape!)} ved siden af mod ${pct(sel.naiveMape!)} for samme måned sidste år.`,
+    );
+  }
+  if (gaps > 0) {
+    notes.push(
+      `Serien har ${gaps} ${gaps === 1 ? 'periode' : 'perioder'} uden offentliggjort værdi; de står som huller. Den dæmpede trend bruger kun de sidste ${end - start} sammenhængende perioder.`,
+    );
+  }
+  if (!monthly) notes.push('Usikkerhedsbåndet er ikke efterprøvet for denne periodetype.');
+  else if (horizon > calibratedHorizon) {
+    notes.push(
+      `Usikkerhedsbåndet er efterprøvet op til ${calibratedHorizon} måneder frem; længere frem er det forlænget og ikke efterprøvet.`,
+    );
+  }
   return {
-    seasonal,
-    seasonalStrength: strength,
+    points,
+    seasonal: holt.seasonal,
+    seasonalStrength: holt.strength,
     coverage,
-    points: points.map((value, i) => {
-      const sd = rmse[i]!;
-      return { h: i + 1, value, sd, lower: value - z * sd, upper: value + z * sd };
-    }),
+    method: sel.method,
+    methodLabel: METHOD_LABELS[sel.method],
+    beatsSeasonalNaive,
+    backtest: {
+      mape: sel.mape,
+      seasonalNaiveMape: sel.naiveMape,
+      mapes: sel.mapes,
+      points: sel.points,
+      origins: sel.origins,
+    },
+    calibratedHorizon,
+    observations,
+    gaps,
+    contiguousUsed: end - start,
+    notes,
   };
 }
 

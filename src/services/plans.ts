@@ -8,9 +8,9 @@ import * as accounts from '../db/repositories/accounts.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
-import { forecast, probabilityOfReaching } from '../domain/forecast.ts';
+import { probabilityOfReaching } from '../domain/forecast.ts';
+import { forecastToDeadline } from '../domain/forecast-deadline.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
-import { periodCode, seasonLength, shiftPeriod, tryParsePeriod } from '../domain/periods.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { evaluateIndicator } from './evaluate.ts';
@@ -493,6 +493,17 @@ export async function dashboard(db: Kysely<DB>, actor: Actor, planId: string) {
   return { ...full, asOf, items };
 }
 
+/** What the indicator page can say about the forecast: the method, how it did on this series, caveats. */
+interface ForecastMethodInfo {
+  method: string;
+  label: string;
+  beatsSeasonalNaive: boolean;
+  backtestMape: number | null;
+  seasonalNaiveMape: number | null;
+  calibratedHorizon: number;
+  notes: string[];
+}
+
 /** The indicator page: history with comparison area and country, target path, forecast, earlier status texts. */
 export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string) {
   const ind = await plans.findIndicator(db, id);
@@ -513,39 +524,35 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
   const evaluation = await evaluateIndicator(db, ind, own.at(-1) ?? null, full.rounds.at(-1)?.as_of ?? today);
   const config = ind.config as { measure?: string; area?: string; deadline?: string };
   let history = null;
-  let forecastPoints: { period: string; value: number; lower: number; upper: number }[] = [];
+  let forecastPoints: { period: string; value: number; lower: number; upper: number; calibrated: boolean }[] =
+    [];
+  let forecastMethod: ForecastMethodInfo | null = null;
   let probability: number | null = null;
   if (config.measure && config.area && (ind.kind === 'niveau' || ind.kind === 'benchmark')) {
     const { comparisonSeries } = await import('./evaluate.ts');
     history = await comparisonSeries(db, config.measure, config.area, full.plan.year_to);
-    const own = history.own.filter((p): p is { period: string; value: number } => p.value !== null);
-    const last = own.at(-1);
-    const lastP = last ? tryParsePeriod(last.period) : undefined;
-    if (
-      lastP &&
-      own.length >= 12 &&
-      (lastP.kind === 'month' || lastP.kind === 'quarter') &&
-      config.deadline
-    ) {
-      const deadlineP = lastP.kind === 'month' ? tryParsePeriod(config.deadline.slice(0, 7)) : undefined;
-      const steps =
-        deadlineP && deadlineP.kind === 'month'
-          ? (deadlineP.year - lastP.year) * 12 + deadlineP.index - lastP.index
-          : 12;
-      const H = Math.max(1, Math.min(24, steps > 0 ? steps : 12));
-      const f = forecast(
-        own.map((p) => p.value),
-        H,
-        { seasonLength: seasonLength(lastP.kind) },
-      );
-      forecastPoints = f.points.map((p) => ({
-        period: periodCode(shiftPeriod(lastP, p.h)),
+    // Calendar-aligned (holes stay holes), to the deadline without a cap; method chosen by backtest.
+    const fc = config.deadline ? forecastToDeadline(history.own, config.deadline) : null;
+    if (fc) {
+      forecastPoints = fc.points.map((p) => ({
+        period: p.period,
         value: p.value,
         lower: p.lower,
         upper: p.upper,
+        calibrated: p.calibrated,
       }));
-      if (evaluation.target !== null && evaluation.direction && steps > 0) {
-        probability = probabilityOfReaching(f.points.at(-1)!, evaluation.target, evaluation.direction);
+      const f = fc.forecast;
+      forecastMethod = {
+        method: f.method,
+        label: f.methodLabel,
+        beatsSeasonalNaive: f.beatsSeasonalNaive,
+        backtestMape: f.backtest.mape,
+        seasonalNaiveMape: f.backtest.seasonalNaiveMape,
+        calibratedHorizon: f.calibratedHorizon,
+        notes: f.notes,
+      };
+      if (evaluation.target !== null && evaluation.direction && fc.atDeadline) {
+        probability = probabilityOfReaching(fc.atDeadline, evaluation.target, evaluation.direction);
       }
     }
   }
@@ -555,6 +562,7 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
     evaluation,
     history,
     forecast: forecastPoints,
+    forecastMethod,
     probability,
     texts,
   };
