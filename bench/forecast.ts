@@ -2,7 +2,7 @@
 // horizon, MAPE of the chosen method against seasonal naive, how often each method is chosen, and the time
 // of one series' forecast (fit + backtest + choice). Nested rolling origins: at each evaluation origin the
 // method is chosen and the band calibrated on data before that origin only.
-
+import { readFileSync, writeFileSync } from 'node:fs';
 import { forecast } from '../src/domain/forecast.ts';
 import type { Calibration } from '../src/domain/forecast-backtest.ts';
 import {
@@ -62,6 +62,17 @@ export function benchForecast(): ForecastBench {
 }
 
 const pct = (a: number, b: number) => (b ? fmt((100 * a) / b, 1) : '–');
+
+/** Writes the shipped calibration file from the benchmark's figures (`npm run bench -- forecast --write-calibration`). */
+export function writeCalibration(r: ForecastBench, file = 'src/domain/forecast-calibration.ts'): void {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('export const DEFAULT_CALIBRATION');
+  const rows = r.shippedCalibration.map((row) => `  [${row.map((q) => String(Number(q.toFixed(3)))).join(', ')}],`);
+  writeFileSync(
+    file,
+    `${text.slice(0, start)}export const DEFAULT_CALIBRATION: Calibration = [\n${rows.join('\n')}\n];\n`,
+  );
+}
 
 export function forecastReport(r: ForecastBench): string[] {
   const out: string[] = [];

@@ -3,7 +3,7 @@
 // postgres://postgres@127.0.0.1:5432/test; a scratch database is created there and dropped.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
-import { benchForecast, forecastReport } from './forecast.ts';
+import { benchForecast, forecastReport, writeCalibration } from './forecast.ts';
 import { benchImport } from './import.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
@@ -46,7 +46,11 @@ if (which === 'all' || which === 'reports') {
   for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
   report.push('');
 }
-if (which === 'all' || which === 'forecast') report.push(...forecastReport(benchForecast()));
+if (which === 'all' || which === 'forecast') {
+  const r = benchForecast();
+  report.push(...forecastReport(r));
+  if (args.includes('--write-calibration')) writeCalibration(r);
+}
 const text = report.join('\n');
 console.log(text);
 mkdirSync('bench/results', { recursive: true });

@@ -89,7 +89,13 @@ export function evaluateAt(
     const f = table.at.get(c);
     if (!f) continue;
     let before = 0;
-    for (let t = 0; t < c; t++) if (hasValue(series.y[t])) before++;
+    let nonNegative = true;
+    for (let t = 0; t < c; t++) {
+      const v = series.y[t];
+      if (!hasValue(v)) continue;
+      before++;
+      if (v < 0) nonNegative = false;
+    }
     if (before < 12) continue;
     let scored = false;
     const sel = selectAt(table, c);
@@ -101,7 +107,9 @@ export function evaluateAt(
       scored = true;
       const point = f[sel.method][h - 1]!;
       r.total[h - 1] = r.total[h - 1]! + 1;
-      if (Math.abs(actual - point) <= width) r.inside[h - 1] = r.inside[h - 1]! + 1;
+      // As forecast() does: the band of a series never below 0 stops at 0.
+      if (actual >= (nonNegative ? Math.max(0, point - width) : point - width) && actual <= point + width)
+        r.inside[h - 1] = r.inside[h - 1]! + 1;
       if (actual === 0) continue;
       r.points++;
       r.apeChosen += Math.abs(actual - point) / Math.abs(actual);

@@ -135,19 +135,24 @@ export function dampedHolt(
   return { values, seasonal, strength, used: stretch.length };
 }
 
-/** Point forecasts of every method from one origin. */
+/**
+ * Point forecasts of every method from one origin. A series with no value below 0 before the origin is
+ * never forecast below 0 (counts and shares cannot be negative).
+ */
 export function allMethods(
   y: Series,
   origin: number,
   H: number,
   m: number,
 ): Record<ForecastMethod, number[]> {
+  let nonNegative = true;
+  for (let t = 0; t < origin && nonNegative; t++) {
+    const v = y[t];
+    if (v !== null && v !== undefined && v < 0) nonNegative = false;
+  }
+  const clamp = (xs: number[]) => (nonNegative ? xs.map((x) => Math.max(0, x)) : xs);
   const sn = seasonalNaive(y, origin, H, m);
-  const dh = dampedHolt(y, origin, H, m).values;
+  const dh = clamp(dampedHolt(y, origin, H, m).values);
   const ensemble = sn.map((_, i) => (sn[i]! + dh[i]!) / 2);
-  return {
-    'seasonal-naive': sn,
-    'damped-holt': dh,
-    ensemble,
-  };
+  return { 'seasonal-naive': sn, 'damped-holt': dh, ensemble };
 }

@@ -190,12 +190,8 @@ export function forecast(y: Series, H: number, options: ForecastOptions): Foreca
     const row = calibration[(monthly ? hh : Math.min(BACKTEST_HORIZON, hh * (12 / m))) - 1]!;
     const within = sel.scale[hh - 1]! * multiplier(row, coverage);
     half = Math.max(half, h <= BACKTEST_HORIZON ? within : within * Math.sqrt(h / BACKTEST_HORIZON));
-    let value = values[h - 1]!;
-    let lower = value - half;
-    if (nonNegative) {
-      value = Math.max(0, value);
-      lower = Math.max(0, lower);
-    }
+    const value = values[h - 1]!;
+    const lower = nonNegative ? Math.max(0, value - half) : value - half;
     points.push({ h, value, lower, upper: value + half, sd: half / z, calibrated: h <= calibratedHorizon });
   }
   const { start, end } = contiguousStart(y, T);
