@@ -67,7 +67,9 @@ const pct = (a: number, b: number) => (b ? fmt((100 * a) / b, 1) : '–');
 export function writeCalibration(r: ForecastBench, file = 'src/domain/forecast-calibration.ts'): void {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf('export const DEFAULT_CALIBRATION');
-  const rows = r.shippedCalibration.map((row) => `  [${row.map((q) => String(Number(q.toFixed(3)))).join(', ')}],`);
+  const rows = r.shippedCalibration.map(
+    (row) => `  [${row.map((q) => String(Number(q.toFixed(3)))).join(', ')}],`,
+  );
   writeFileSync(
     file,
     `${text.slice(0, start)}export const DEFAULT_CALIBRATION: Calibration = [\n${rows.join('\n')}\n];\n`,

@@ -254,7 +254,8 @@ describe('out of sample on the shipped series (nested rolling origins)', () => {
     expect(fresh).toHaveLength(BACKTEST_HORIZON);
     expect(DEFAULT_CALIBRATION).toHaveLength(BACKTEST_HORIZON);
     fresh.forEach((row, h) => {
-      row.forEach((q, j) => expect(DEFAULT_CALIBRATION[h]![j]!).toBeCloseTo(q, 3));
+      expect(row).toHaveLength(4);
+      for (const [j, q] of row.entries()) expect(DEFAULT_CALIBRATION[h]![j]!).toBeCloseTo(q, 3);
     });
   });
 });
