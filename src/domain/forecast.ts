@@ -199,18 +199,23 @@ export function forecast(y: Series, H: number, options: ForecastOptions): Foreca
   while (first < T && !hasValue(y[first])) first++;
   const gaps = T - first - observations;
   const beatsSeasonalNaive = sel.method !== 'seasonal-naive';
+  // The UI's words for "the same period last year": month for monthly series, quarter for quarterly.
+  const same =
+    m === 12 ? 'samme måned sidste år' : m === 4 ? 'samme kvartal sidste år' : 'samme periode sidste år';
+  const label = (k: ForecastMethod) =>
+    METHOD_LABELS[k].replace(/samme måned sidste år/i, (x) =>
+      x[0] === 'S' ? same[0]!.toUpperCase() + same.slice(1) : same,
+    );
   const notes: string[] = [];
   if (sel.points < MIN_SELECTION_POINTS) {
-    notes.push(
-      'For få tidligere værdier til at efterprøve en model; fremskrivningen er samme måned sidste år.',
-    );
+    notes.push(`For få tidligere værdier til at efterprøve en model; fremskrivningen er ${same}.`);
   } else if (!beatsSeasonalNaive) {
     notes.push(
-      `Ingen model ramte bedre end "samme måned sidste år" på seriens egen historik (gennemsnitlig afvigelse ${pct(sel.naiveMape!)}), så fremskrivningen er samme måned sidste år.`,
+      `Ingen model ramte bedre end "${same}" på seriens egen historik (gennemsnitlig afvigelse ${pct(sel.naiveMape!)}), så fremskrivningen er ${same}.`,
     );
   } else {
     notes.push(
-      `Metode: ${METHOD_LABELS[sel.method].toLocaleLowerCase('da')}. På seriens egen historik (${sel.origins} udgangspunkter, 1–12 perioder frem) ramte den i gennemsnit ${pct(sel.mape!)} ved siden af mod ${pct(sel.naiveMape!)} for samme måned sidste år.`,
+      `Metode: ${label(sel.method).toLocaleLowerCase('da')}. På seriens egen historik (${sel.origins} udgangspunkter, 1–${BACKTEST_HORIZON} ${m === 12 ? 'måneder' : m === 4 ? 'kvartaler' : 'perioder'} frem) ramte den i gennemsnit ${pct(sel.mape!)} ved siden af mod ${pct(sel.naiveMape!)} for ${same}.`,
     );
   }
   if (gaps > 0) {
@@ -230,7 +235,7 @@ export function forecast(y: Series, H: number, options: ForecastOptions): Foreca
     seasonalStrength: holt.strength,
     coverage,
     method: sel.method,
-    methodLabel: METHOD_LABELS[sel.method],
+    methodLabel: label(sel.method),
     beatsSeasonalNaive,
     backtest: {
       mape: sel.mape,

@@ -130,6 +130,42 @@ describe('horizon to the deadline', () => {
     expect(probabilityOfReaching(last, last.lower, 'at-least')).toBeCloseTo(0.9, 3);
   });
 
+  it('forecasts a quarterly series to the quarter of the deadline, holes kept, band marked as not calibrated', () => {
+    // Quarterly means of the national unemployment (2022Q1–2026Q2) with 2024Q3 left out.
+    const national = series('y25i01.ledige_fuldtidspersoner_i_alt.000');
+    const quarters: { period: string; value: number }[] = [];
+    for (let i = 5; i + 2 < national.y.length; i += 3) {
+      const code = monthCode(national.start + i);
+      const sum = national.y[i]! + national.y[i + 1]! + national.y[i + 2]!;
+      quarters.push({
+        period: `${code.slice(0, 4)}Q${Math.ceil(Number(code.slice(5)) / 3)}`,
+        value: sum / 3,
+      });
+    }
+    expect(quarters).toHaveLength(18);
+    const fc = forecastToDeadline(
+      quarters.filter((q) => q.period !== '2024Q3'),
+      '2027-12-31',
+    )!;
+    expect(fc.forecast.gaps).toBe(1);
+    expect(fc.points.map((p) => p.period)).toEqual([
+      '2026Q3',
+      '2026Q4',
+      '2027Q1',
+      '2027Q2',
+      '2027Q3',
+      '2027Q4',
+    ]);
+    expect(fc.points.some((p) => p.calibrated)).toBe(false);
+    expect(fc.forecast.calibratedHorizon).toBe(0);
+    expect(fc.forecast.notes.join(' ')).toContain('ikke efterprøvet for denne periodetype');
+    // Here nothing beats the same quarter last year: 2026Q3 is forecast as 2025Q3, and says so.
+    expect(fc.forecast.method).toBe('seasonal-naive');
+    expect(fc.forecast.methodLabel).toBe('Samme kvartal sidste år');
+    expect(fc.forecast.notes[0]).toContain('så fremskrivningen er samme kvartal sidste år');
+    expect(fc.points[0]!.value).toBe(quarters.find((q) => q.period === '2025Q3')!.value);
+  });
+
   it('refuses a series too short to forecast', () => {
     expect(() => forecast([1, 2, 3], 3, { seasonLength: 12 })).toThrow('for kort');
     expect(() => forecast([1, null, 2, null, 3, 4, null], 3, { seasonLength: 12 })).toThrow('for kort');
