@@ -7,7 +7,13 @@
 // absolute error at horizons near h over those same origins. The band multiplier for horizon h is an
 // empirical quantile of |error| / scale pooled over series and origins, so it carries the shocks that
 // move all municipalities at once.
-import { allMethods, type ForecastMethod, METHODS, type Series } from './forecast-methods.ts';
+import {
+  allMethods,
+  type ForecastMethod,
+  type HoltParams,
+  METHODS,
+  type Series,
+} from './forecast-methods.ts';
 
 /** How many earlier origins the choice of method looks at. */
 export const SELECTION_ORIGINS = 24;
@@ -34,13 +40,19 @@ export function hasValue(v: number | null | undefined): v is number {
 }
 
 /** Forecasts of every method from every origin in [from, to] (inclusive) with data before it. */
-export function backtestTable(y: Series, m: number, from: number, to: number): BacktestTable {
+export function backtestTable(
+  y: Series,
+  m: number,
+  from: number,
+  to: number,
+  params: HoltParams = {},
+): BacktestTable {
   const at = new Map<number, Record<ForecastMethod, number[]>>();
   let seen = false;
   for (let t = 0; t < Math.max(0, from); t++) if (hasValue(y[t])) seen = true;
   for (let o = Math.max(1, from); o <= to; o++) {
     if (hasValue(y[o - 1])) seen = true;
-    if (seen) at.set(o, allMethods(y, o, BACKTEST_HORIZON, m));
+    if (seen) at.set(o, allMethods(y, o, BACKTEST_HORIZON, m, params));
   }
   return { y, m, at, selections: new Map() };
 }

@@ -105,6 +105,13 @@ export function seasonalNaive(y: Series, origin: number, H: number, m: number): 
   return out;
 }
 
+/** Smoothing parameters of damped Holt (defaults alpha 0.7, beta 0.1, phi 0.9). */
+export interface HoltParams {
+  alpha?: number;
+  beta?: number;
+  phi?: number;
+}
+
 /**
  * The model Måltavle used before: classical additive decomposition (used when the seasonal strength is
  * at least 0.4 and there are two full seasons) and damped Holt (alpha 0.7, beta 0.1, phi 0.9) on the
@@ -116,6 +123,7 @@ export function dampedHolt(
   origin: number,
   H: number,
   m: number,
+  params: HoltParams = {},
 ): { values: number[]; seasonal: boolean; strength: number; used: number } {
   const { start, end } = contiguousStart(y, origin);
   const stretch = y.slice(start, end) as number[];
@@ -126,7 +134,7 @@ export function dampedHolt(
   const eff = (t: number) => (seasonal ? effects[(((t - start) % m) + m) % m]! : 0);
   const adjusted = stretch.map((v, i) => v - eff(start + i));
   const ahead = origin - end + H; // steps from the end of the stretch to the last target
-  const f = holt(adjusted, ahead);
+  const f = holt(adjusted, ahead, params.alpha, params.beta, params.phi);
   const values: number[] = [];
   for (let h = 1; h <= H; h++) {
     const t = origin + h - 1;
@@ -144,6 +152,7 @@ export function allMethods(
   origin: number,
   H: number,
   m: number,
+  params: HoltParams = {},
 ): Record<ForecastMethod, number[]> {
   let nonNegative = true;
   for (let t = 0; t < origin && nonNegative; t++) {
@@ -152,7 +161,7 @@ export function allMethods(
   }
   const clamp = (xs: number[]) => (nonNegative ? xs.map((x) => Math.max(0, x)) : xs);
   const sn = seasonalNaive(y, origin, H, m);
-  const dh = clamp(dampedHolt(y, origin, H, m).values);
+  const dh = clamp(dampedHolt(y, origin, H, m, params).values);
   const ensemble = sn.map((_, i) => (sn[i]! + dh[i]!) / 2);
   return { 'seasonal-naive': sn, 'damped-holt': dh, ensemble };
 }

@@ -95,6 +95,10 @@ export interface ForecastOptions {
   coverage?: number;
   /** Band multipliers per horizon (default: calibrated on the shipped Jobindsats series). */
   calibration?: Calibration;
+  /** Smoothing parameters of the damped-trend candidate (defaults 0.7, 0.1, 0.9; the calibration assumes them). */
+  alpha?: number;
+  beta?: number;
+  phi?: number;
 }
 
 /** Inverse of the standard normal CDF (Acklam's approximation, |error| < 1.2e-9 after refinement). */
@@ -174,11 +178,12 @@ export function forecast(y: Series, H: number, options: ForecastOptions): Foreca
   const coverage = options.coverage ?? 0.8;
   const calibration = options.calibration ?? DEFAULT_CALIBRATION;
   const T = y.length;
-  const table = backtestTable(y, m, Math.max(m, T - SELECTION_ORIGINS), T - 1);
+  const params = { alpha: options.alpha, beta: options.beta, phi: options.phi };
+  const table = backtestTable(y, m, Math.max(m, T - SELECTION_ORIGINS), T - 1, params);
   const sel = selectAt(table, T);
   const horizon = Math.max(1, Math.floor(H));
-  const values = allMethods(y, T, horizon, m)[sel.method];
-  const holt = dampedHolt(y, T, 1, m);
+  const values = allMethods(y, T, horizon, m, params)[sel.method];
+  const holt = dampedHolt(y, T, 1, m, params);
   const monthly = m === 12;
   const calibratedHorizon = monthly ? BACKTEST_HORIZON : 0;
   const z = normalQuantile(0.5 + coverage / 2);
