@@ -9,9 +9,9 @@ import type { Actor } from './access.ts';
 import { ensureFirstAdmin } from './auth.ts';
 import * as svc from './plans.ts';
 
-const FAXE_SOURCE = 'Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021 (seed 002)';
-const FREDERICIA_SOURCE = 'Beskæftigelsesplan 2019, Fredericia Kommune (seed 003)';
-const LTK_SOURCE = 'Erhvervs- og Beskæftigelsesudvalget 24. februar 2015, bilag 1 (seed 004)';
+const FAXE_SOURCE = 'Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021';
+const FREDERICIA_SOURCE = 'Beskæftigelsesplan 2019, Fredericia Kommune';
+const LTK_SOURCE = 'Erhvervs- og Beskæftigelsesudvalget 24. februar 2015, bilag 1';
 
 type Ind = {
   kind: svc.IndicatorKindInput;
@@ -418,7 +418,7 @@ const FREDERICIA: PlanSeed = {
             targetRank: 27,
             deadline: '2019-12-31',
           },
-          sourceNote: `${FREDERICIA_SOURCE}. Statistikken findes ikke i demodata: placeringen indtastes.`,
+          sourceNote: `${FREDERICIA_SOURCE}. Placeringen indtastes ved hver status.`,
         },
       ],
     },
@@ -497,6 +497,7 @@ const ltk = (
   baselinePeriod: string,
   target: Record<string, number>,
   direction: 'at-most' | 'at-least',
+  justification: string,
   note = '',
 ): GoalSeed => ({
   number,
@@ -513,8 +514,9 @@ const ltk = (
         target: { kind: 'absolute', pctDecimals: 0, ...target },
         direction,
         deadline: '2015-12-31',
+        justification,
       },
-      sourceNote: `${LTK_SOURCE}. Tallene findes ikke i demodata; status indtastes.`,
+      sourceNote: `${LTK_SOURCE}. Tallet indtastes ved hver status.`,
     },
   ],
 });
@@ -539,6 +541,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 428, pct: -20, persons: -107 },
       'at-most',
+      'Status oktober 2014 viser et fald på 15 pct.',
     ),
     ltk(
       '2',
@@ -546,6 +549,7 @@ const LYNGBY: PlanSeed = {
       '2014M01',
       { value: 463, pct: -5, persons: -29 },
       'at-most',
+      'Status september 2014 viser et fald på 5 pct.',
     ),
     {
       number: '2a',
@@ -568,6 +572,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 43, pct: 2, persons: 1 },
       'at-most',
+      'Status december 2014 viser et fald på 21 pct.',
     ),
     ltk(
       '4',
@@ -575,6 +580,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 68, pct: -25, persons: -23 },
       'at-most',
+      'Status november 2014 viser et fald på 26 pct.',
     ),
     ltk(
       '5',
@@ -582,6 +588,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 102, pct: -30, persons: -44 },
       'at-most',
+      'Status oktober 2014 viser et fald på 20 pct.',
     ),
     ltk(
       '6',
@@ -589,6 +596,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 683, pct: -16, persons: -130 },
       'at-most',
+      'Status oktober 2014 viser et fald på 10 pct.',
     ),
     ltk(
       '7',
@@ -596,6 +604,7 @@ const LYNGBY: PlanSeed = {
       '2013M12',
       { value: 209, pct: -11, persons: -34 },
       'at-most',
+      'Status viser et fald på 3 pct. fra 2013 til 2014.',
     ),
     {
       number: '8',
