@@ -64,7 +64,9 @@ export function resultLevelPhrase(l: LevelInput): string | null {
         ? Math.abs(l.target - l.baseline)
         : null;
   const size = `${t.pct !== undefined ? pctText(t.pct) : ''}${t.pct !== undefined && persons !== null ? ` (${withUnit(persons, l.unit)})` : t.pct === undefined && persons !== null ? withUnit(persons, l.unit) : ''}`;
-  const from = l.baseline !== null ? ` fra ${withUnit(l.baseline, l.unit)}` : '';
+  // Without a baseline from the statistics, the plan's own figures give it: target − change in persons.
+  const baseline = l.baseline ?? (t.persons !== undefined ? l.target - t.persons : null);
+  const from = baseline !== null ? ` fra ${withUnit(baseline, l.unit)}` : '';
   if (change < 0)
     return atMost
       ? `et fald på mindst ${size}${from} til ${bound}`

@@ -113,7 +113,9 @@ describe('reports on the demo plans', () => {
       const text = pdfText(await render(faxe, 'pdf'));
       expect(text).toContain('Status på mål i Beskæftigelsesplanen 2020-2021');
       for (const f of SEED_FIGURES) expect(text).toContain(f);
-      expect(text).toContain('seed 002');
+      expect(text).toContain('Faxe Kommune, april 2021');
+      // Page numbers from the print CSS (@page margin box): "Side 1 af 7".
+      expect(text).toMatch(/Side 1 af \d+/);
     },
     60_000,
   );
