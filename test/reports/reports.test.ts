@@ -101,9 +101,7 @@ describe('reports on the demo plans', () => {
       expect(text).toContain(g);
     }
     for (const f of SEED_FIGURES) expect(text).toContain(f);
-    expect(text).toContain(
-      'Kilde: Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021',
-    );
+    expect(text).toContain('Kilde: Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021');
     expect(text).toContain('Statusrunde: Status april 2021, pr. 30. april 2021');
   });
 
