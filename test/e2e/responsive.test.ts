@@ -105,8 +105,8 @@ describe.skipIf(!hasChromium)('every page at 375 px', () => {
       ['indikator', `/indikatorer/${indicatorId}`, h1],
       ['benchmark', '/benchmark', table],
       ['ydelsesgrupper', '/ydelsesgrupper', table],
-      ['offentlig-faxe', `/offentlig/320/${faxe.slug}`, table],
-      ['offentlig-fredericia', `/offentlig/607/${fredericia.slug}`, table],
+      ['offentlig-faxe', `/offentlig/320/${faxe.slug}`, h1],
+      ['offentlig-fredericia', `/offentlig/607/${fredericia.slug}`, h1],
     ];
     if (loggedIn)
       list.push(

@@ -27,15 +27,16 @@ export function Field({
   });
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {/* The mark is for the eye; screen readers get aria-required on the control. */}
         {required ? (
           <span className="required" aria-hidden="true">
             {' '}
             *
           </span>
         ) : null}
-      </label>
+      </span>
       {hint ? (
         <span id={`${id}-hint`} className="hint">
           {hint}
