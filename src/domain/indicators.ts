@@ -199,18 +199,22 @@ type Result = { success: true; data: Record<string, unknown> } | { success: fals
  */
 export function validateConfig(kind: IndicatorKind, config: unknown, period?: PlanPeriod): Result {
   const r = CONFIG_SCHEMAS[kind].safeParse(config);
-  if (!r.success) {
-    return {
-      success: false,
-      fields: r.error.issues.map((i) => ({
+  const fields: FieldError[] = r.success
+    ? []
+    : r.error.issues.map((i) => ({
         path: ['config', ...i.path.map(String)].join('.'),
         message: i.message,
-      })),
-    };
-  }
-  const data = r.data as Record<string, unknown>;
-  const fields: FieldError[] = [];
-  const deadline = data.deadline as string | undefined;
+      }));
+  // The dates are checked against the plan and each other even when other fields are wrong, so the user
+  // sees every error at once; a date that is itself wrong has its message above already.
+  const raw = (config && typeof config === 'object' ? config : {}) as Record<string, unknown>;
+  const date = (k: string) =>
+    typeof raw[k] === 'string' &&
+    isRealDate(raw[k] as string) &&
+    !fields.some((f) => f.path === `config.${k}`)
+      ? (raw[k] as string)
+      : undefined;
+  const deadline = date('deadline');
   if (deadline && period) {
     if (deadline < `${period.yearFrom}-01-01`)
       fields.push({
@@ -227,11 +231,12 @@ export function validateConfig(kind: IndicatorKind, config: unknown, period?: Pl
     ['startDate', 'Startdatoen'],
     ['baselineDate', 'Baselinedatoen'],
   ] as const) {
-    const d = data[key] as string | undefined;
+    const d = date(key);
     if (d && deadline && d > deadline)
       fields.push({ path: `config.${key}`, message: `${label} skal ligge før fristen.` });
   }
-  return fields.length ? { success: false, fields } : { success: true, data };
+  if (fields.length || !r.success) return { success: false, fields };
+  return { success: true, data: r.data as Record<string, unknown> };
 }
 
 const periodText = (p: PlanPeriod) =>

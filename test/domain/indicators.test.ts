@@ -123,6 +123,13 @@ describe('indicator bounds per kind', () => {
     ]);
   });
 
+  it('shows every error at once: a wrong share and a deadline before the plan period', () => {
+    expect(fields('andel', { ...SHARE, targetValue: 150, deadline: '2019-12-31' })).toEqual([
+      { path: 'config.targetValue', message: 'Målet skal være mellem 0 og 100 %.' },
+      { path: 'config.deadline', message: 'Fristen skal ligge i planperioden (2020–2021) eller senere.' },
+    ]);
+  });
+
   it('no message is in English', () => {
     const bad = [
       fields('optælling', { target: 'x', unit: '', startDate: 1, deadline: null }),

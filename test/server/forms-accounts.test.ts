@@ -102,6 +102,7 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
     expect(r.status).toBe(400);
     expect(r.body.details.fields).toEqual([
       { path: 'config.targetValue', message: 'Målet skal være mellem 0 og 100 %.' },
+      { path: 'config.deadline', message: 'Fristen skal ligge i planperioden (2020–2021) eller senere.' },
     ]);
     const early = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, {
       kind: 'andel',
