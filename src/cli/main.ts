@@ -5,6 +5,7 @@ import { openServices } from '../services/bootstrap.ts';
 import { loadDemoStatistics } from '../services/demo-data.ts';
 import { loadDemoPlans } from '../services/demo-plans.ts';
 import { refreshAll } from '../services/refresh.ts';
+import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { backupCommand } from './backup.ts';
 import { formatSummary, IMPORT_USAGE, importCommand } from './import.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
@@ -19,11 +20,13 @@ Kommandoer:
   plans [--json]            List alle planer med id, kommunekode og kortnavn
   refresh                   Hent alle konfigurerede kilder nu (som den planlagte opdatering)
   backup FIL                Skriv en SQL-sikkerhedskopi af databasen
+  admin reset-password BRUGER  Ny engangsadgangskode til en bruger (fx en glemt administratorkode)
   report …                  Dan statusrapport, ydelsesgruppetabel eller sagsudkast (Word, PDF, HTML, Excel)
   help                      Vis denne hjælp
 
 ${IMPORT_USAGE}
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+${ADMIN_USAGE}`;
 
 async function withServices(
   fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<number>,
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return reportCommand(rest);
     case 'backup':
       return backupCommand(rest);
+    case 'admin':
+      return adminCommand(rest);
     case 'demo':
       return withServices(async (s) => {
         await loadDemoStatistics(s.database.db, (label, summary) =>

@@ -78,6 +78,8 @@ export interface UsersTable {
   is_superadmin: Defaulted<boolean>;
   created_at: Generated<Date>;
   disabled_at: Nullable<Date>;
+  /** Set while the password is a one-time password: it stops working then and must be changed first. */
+  one_time_password_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MembershipsTable {
@@ -92,6 +94,7 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Date;
+  must_change_password: Defaulted<boolean>;
 }
 
 export interface AuditLogTable {
@@ -191,6 +194,16 @@ export interface DB extends StatsDB {
   status_rounds: StatusRoundsTable;
   status_entries: StatusEntriesTable;
   oidc_logins: OidcLoginsTable;
+  create_requests: CreateRequestsTable;
+}
+
+/** Idempotency keys of creates: a repeated key returns what the first request created. */
+export interface CreateRequestsTable {
+  key: string;
+  user_id: string;
+  entity: string;
+  entity_id: Nullable<string>;
+  created_at: Generated<Date>;
 }
 
 export interface OidcLoginsTable {

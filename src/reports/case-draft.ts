@@ -3,13 +3,78 @@
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import type { DB } from '../db/schema.ts';
-import { formatNumber } from '../domain/numbers.ts';
+import { formatNumber, formatPercent } from '../domain/numbers.ts';
 import { formatDateDa as danishDate } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { evaluateIndicator } from '../services/evaluate.ts';
 import { readPlan } from '../services/plans.ts';
 import type { Block, Report } from './model.ts';
 import { valueText } from './status-report.ts';
+
+/** What the level phrase needs: the indicator's kind and settings, and the evaluated target and baseline. */
+export interface LevelInput {
+  kind: string;
+  config: Record<string, unknown>;
+  target: number | null;
+  baseline: number | null;
+  unit: string;
+}
+
+const withUnit = (v: number, unit: string) => {
+  const t = valueText(v, unit);
+  return unit && unit !== 'pct.' && unit !== 'procentpoint' && unit !== 'placering' ? `${t} ${unit}` : t;
+};
+const pctText = (p: number) =>
+  formatPercent(Math.abs(p), { decimals: Number.isInteger(p) ? 0 : 1, nbsp: false });
+
+/**
+ * The proposed result level in words that follow the direction of better: "mindst 600 besøg" for a count
+ * that must be reached, "højst 428" for a level that must fall, "et fald på mindst 20 % … til højst 428",
+ * "højst en stigning på 5 % … til højst 1.050". Null when no level is set yet.
+ */
+export function resultLevelPhrase(l: LevelInput): string | null {
+  const c = l.config;
+  switch (l.kind) {
+    case 'optælling':
+      return typeof c.target === 'number' ? `mindst ${withUnit(c.target, String(c.unit ?? ''))}` : null;
+    case 'milepæl':
+      return typeof c.deadline === 'string' ? `gennemført senest ${danishDate(c.deadline)}` : 'gennemført';
+    case 'placering':
+      return typeof c.targetRank === 'number'
+        ? `nr. ${formatNumber(c.targetRank)} eller bedre blandt de 98 kommuner`
+        : null;
+    case 'benchmark': {
+      const below = c.direction !== 'higher';
+      const where =
+        c.compareWith === 'sammenligningsområde' ? 'sammenligningsområdets gennemsnit' : 'landsgennemsnittet';
+      return `${below ? 'under' : 'over'} ${where}`;
+    }
+  }
+  if (l.target === null) return null;
+  const atMost = c.direction !== 'at-least';
+  const bound = `${atMost ? 'højst' : 'mindst'} ${withUnit(l.target, l.unit)}`;
+  const t = (typeof c.target === 'object' && c.target ? c.target : {}) as { pct?: number; persons?: number };
+  const change =
+    t.pct ?? (t.persons !== undefined && l.baseline ? (t.persons / l.baseline) * 100 : undefined);
+  if (l.kind !== 'niveau' || change === undefined || change === 0) return bound;
+  const persons =
+    t.persons !== undefined
+      ? Math.abs(t.persons)
+      : l.baseline !== null
+        ? Math.abs(l.target - l.baseline)
+        : null;
+  const size = `${t.pct !== undefined ? pctText(t.pct) : ''}${t.pct !== undefined && persons !== null ? ` (${withUnit(persons, l.unit)})` : t.pct === undefined && persons !== null ? withUnit(persons, l.unit) : ''}`;
+  // Without a baseline from the statistics, the plan's own figures give it: target − change in persons.
+  const baseline = l.baseline ?? (t.persons !== undefined ? l.target - t.persons : null);
+  const from = baseline !== null ? ` fra ${withUnit(baseline, l.unit)}` : '';
+  if (change < 0)
+    return atMost
+      ? `et fald på mindst ${size}${from} til ${bound}`
+      : `højst et fald på ${size}${from} til ${bound}`;
+  return atMost
+    ? `højst en stigning på ${size}${from} til ${bound}`
+    : `en stigning på mindst ${size}${from} til ${bound}`;
+}
 
 export async function buildCaseDraft(
   db: Kysely<DB>,
@@ -24,18 +89,31 @@ export async function buildCaseDraft(
     { kind: 'heading', level: 1, text: 'Sagsfremstilling' },
     {
       kind: 'paragraph',
-      text: `${plan.title} indeholder ${goals.length} mål. Forvaltningen foreslår nedenstående resultatniveauer for de enkelte mål. Det enkelte niveau er begrundet nedenfor.`,
+      text: `${plan.title} indeholder ${goals.length} mål. Forvaltningen foreslår nedenstående resultatniveauer for de enkelte mål.${indicators.some((i) => justificationOf(i.config)) ? ' Niveauerne er begrundet under de enkelte mål.' : ''}`,
     },
   ];
   for (const g of goals) {
     blocks.push({ kind: 'heading', level: 2, text: `Mål ${g.number}: ${g.title}` });
+    for (const para of paragraphs(g.text)) blocks.push({ kind: 'paragraph', text: para });
     for (const ind of indicators.filter((i) => i.goal_id === String(g.id))) {
       const ev = await evaluateIndicator(db, ind, null, today);
-      const level =
-        ev.target !== null
-          ? `Foreslået resultatniveau: ${ev.direction === 'at-least' ? 'mindst' : 'højst'} ${valueText(ev.target, ev.unit)}${ev.baseline ? ` (baseline ${valueText(ev.baseline.value, ev.unit)})` : ''}.`
-          : 'Resultatniveauet fastlægges senere.';
-      blocks.push({ kind: 'paragraph', text: `${ind.title} ${level}` });
+      const phrase = resultLevelPhrase({
+        kind: ind.kind,
+        config: ind.config,
+        target: ev.target,
+        baseline: ev.baseline?.value ?? null,
+        unit: ev.unit,
+      });
+      const level = phrase
+        ? `Foreslået resultatniveau: ${phrase}${ev.baseline && ind.kind !== 'niveau' ? ` (baseline ${valueText(ev.baseline.value, ev.unit)})` : ''}.`
+        : 'Resultatniveauet fastlægges senere.';
+      blocks.push({ kind: 'paragraph', text: `${ind.title.replace(/[.:]?$/, '.')} ${level}` });
+      const why = justificationOf(ind.config);
+      if (why) {
+        const [first, ...rest] = paragraphs(why);
+        blocks.push({ kind: 'paragraph', text: `Begrundelse: ${first}` });
+        for (const para of rest) blocks.push({ kind: 'paragraph', text: para });
+      }
       if (ev.consistency && !ev.consistency.consistent) {
         blocks.push({
           kind: 'paragraph',
@@ -53,7 +131,6 @@ export async function buildCaseDraft(
           text: `Seneste status: ${valueText(ev.latest.value, ev.unit)}. ${ev.latest.source}.`,
         });
     }
-    if (g.text) blocks.push({ kind: 'paragraph', text: `Begrundelse: ${g.text}` });
   }
   blocks.push(
     { kind: 'heading', level: 1, text: 'Økonomiske konsekvenser' },
@@ -80,4 +157,15 @@ export async function buildCaseDraft(
     blocks,
     footnotes: [...new Set(indicators.map((i) => i.source_note).filter(Boolean))],
   };
+}
+
+const justificationOf = (config: Record<string, unknown>) =>
+  typeof config.justification === 'string' ? config.justification.trim() : '';
+
+/** A text's paragraphs (separated by blank lines or single line breaks), trimmed, without empty ones. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -2,9 +2,11 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -16,26 +18,45 @@ import type { Block, Cell, Report } from './model.ts';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
+/** A text's paragraphs: each line break in a status text starts a new Word paragraph. */
+const paras = (text: string) => text.split(/\r?\n/).filter((p) => p.trim() !== '');
+
 function cellParagraphs(c: Cell, numeric?: boolean): Paragraph[] {
   return [
-    new Paragraph({
-      alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      children: [new TextRun({ text: c.text, bold: !!c.bold, size: 18 })],
-    }),
+    ...(paras(c.text).length ? paras(c.text) : ['']).map(
+      (t) =>
+        new Paragraph({
+          alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text: t, bold: !!c.bold, size: 18 })],
+        }),
+    ),
     ...(c.lines ?? [])
-      .filter(Boolean)
+      .flatMap(paras)
       .map((l) => new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: l, size: 16 })] })),
   ];
 }
+
+/** "Side 2 af 5" in the footer of every page, as Word fields that Word updates. */
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({ children: ['Side ', PageNumber.CURRENT, ' af ', PageNumber.TOTAL_PAGES], size: 16 }),
+        ],
+      }),
+    ],
+  });
 
 function blockToDocx(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[b.level], text: b.text })];
     case 'paragraph':
-      return [
-        new Paragraph({ children: [new TextRun({ text: b.text, size: b.style === 'small' ? 16 : 20 })] }),
-      ];
+      return paras(b.text).map(
+        (t) => new Paragraph({ children: [new TextRun({ text: t, size: b.style === 'small' ? 16 : 20 })] }),
+      );
     case 'table': {
       const header = new TableRow({
         tableHeader: true,
@@ -95,6 +116,7 @@ export async function renderDocx(r: Report): Promise<Buffer> {
     styles: { default: { document: { run: { font: 'Calibri', size: 20 } } } },
     sections: [
       {
+        footers: { default: pageFooter() },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, text: r.title }),
           new Paragraph({ children: [new TextRun({ text: r.subtitle, size: 26 })] }),

@@ -49,6 +49,8 @@ export function renderHtml(r: Report): string {
   figcaption { font-size: 9pt; color: #333; } .footnotes { font-size: 8.5pt; color: #333; border-top: 1px solid #999; margin-top: 2rem; }
   h2, h3, caption { page-break-after: avoid; break-after: avoid; }
   table { break-before: avoid; }
+  p, .line, td, th { white-space: pre-line; }
+  @page { @bottom-right { content: "Side " counter(page) " af " counter(pages); font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; color: #333; } }
   .titlepage { border-bottom: 2px solid #0b3d6b; margin-bottom: 1rem; padding-bottom: 0.5rem; }
 </style>
 </head>

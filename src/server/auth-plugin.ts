@@ -31,6 +31,14 @@ export const authPlugin = fp(
       }
       req.session = await sessionFromToken(opts.services.database.db, req.cookies[SESSION_COOKIE]);
       req.actor = { user: req.session?.user ?? null };
+      // A one-time password must be changed before anything else (logging out and "who am I" still work).
+      if (req.session?.mustChangePassword && !req.url.startsWith('/api/v1/auth/')) {
+        return reply.code(403).send({
+          error: 'Fejl',
+          message: 'Skift din engangsadgangskode under "Min konto", før du fortsætter.',
+          mustChangePassword: true,
+        });
+      }
       if (!SAFE.has(req.method) && req.session) {
         const token = req.headers['x-csrf-token'];
         if (token !== req.session.csrfToken) {

@@ -5,11 +5,15 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
+import * as oneTime from '../db/repositories/one-time-passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { type Actor, requireAdmin, requireUser } from './access.ts';
 import { AppError, badRequest, notFound } from './errors.ts';
 
 export const SESSION_DAYS = 14;
+/** How long a one-time password (first administrator, invitation, reset) can be used. */
+export const ONE_TIME_HOURS = 48;
+const oneTimeExpiry = (now = Date.now()) => new Date(now + ONE_TIME_HOURS * 3_600_000);
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newSecret = () => randomBytes(32).toString('base64url');
@@ -34,6 +38,8 @@ export async function ensureFirstAdmin(
       passwordHash: await hash(pw),
       isSuperadmin: true,
     });
+    // A generated password is a one-time password; one the operator chose is theirs to keep.
+    if (!password) await oneTime.setOneTimeExpiry(trx, id, oneTimeExpiry());
     await accounts.audit(trx, {
       userId: id,
       userLabel: 'system',
@@ -46,13 +52,18 @@ export async function ensureFirstAdmin(
     });
   });
   if (password) log('Administrator oprettet: brugernavn "admin", adgangskode fra MAALTAVLE_ADMIN_PASSWORD.');
-  else log(`Administrator oprettet: brugernavn "admin", adgangskode "${pw}" (vises kun denne ene gang).`);
+  else
+    log(
+      `Administrator oprettet: brugernavn "admin", adgangskode "${pw}" (vises kun denne ene gang; den virker i ${ONE_TIME_HOURS} timer og skal skiftes ved første login).`,
+    );
 }
 
 export interface SessionInfo {
   user: accounts.UserRecord;
   csrfToken: string;
   idHash: string;
+  /** Logged in with a one-time password: only changing it (and logging out) is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export async function login(
@@ -64,7 +75,18 @@ export async function login(
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : await verifyDummy(password);
   if (!user || !ok) throw new AppError(401, 'Forkert brugernavn eller adgangskode.');
-  return createSessionFor(db, user);
+  const expires = await oneTime.oneTimeExpiry(db, user.id);
+  if (expires && expires.getTime() <= Date.now())
+    throw new AppError(
+      401,
+      `Engangsadgangskoden er udløbet (den virker i ${ONE_TIME_HOURS} timer). Bed en administrator om en ny.`,
+    );
+  const created = await createSessionFor(db, user);
+  if (expires) {
+    await oneTime.markSessionMustChange(db, created.session.idHash, true);
+    created.session.mustChangePassword = true;
+  }
+  return created;
 }
 
 /** A new server-side session for a user who has proved who they are (password or SSO). */
@@ -105,7 +127,7 @@ export async function sessionFromToken(
   if (!s) return null;
   const user = await accounts.findUserById(db, String(s.user_id));
   if (!user) return null;
-  return { user, csrfToken: s.csrf_token, idHash };
+  return { user, csrfToken: s.csrf_token, idHash, mustChangePassword: s.must_change_password };
 }
 
 export async function logout(db: Kysely<DB>, session: SessionInfo | null) {
@@ -125,6 +147,8 @@ export async function changePassword(
     throw new AppError(400, 'Den nuværende adgangskode er forkert.');
   await db.transaction().execute(async (trx) => {
     await accounts.setPassword(trx, user.id, await hash(next));
+    await oneTime.setOneTimeExpiry(trx, user.id, null);
+    await oneTime.markSessionMustChange(trx, session.idHash, false);
     await accounts.deleteSessionsOf(trx, user.id, session.idHash);
     await accounts.audit(trx, {
       userId: user.id,
@@ -159,6 +183,7 @@ export async function inviteUser(
         name: input.name,
         passwordHash: await hash(password),
       });
+      await oneTime.setOneTimeExpiry(trx, userId, oneTimeExpiry());
     }
     await accounts.setMembership(trx, userId, municipality, input.role);
     await accounts.audit(trx, {
@@ -193,4 +218,30 @@ export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: str
       after: null,
     });
   });
+}
+
+/**
+ * A new one-time password for a user (the command line's `admin reset-password`, for a lost password):
+ * valid for 48 hours, must be changed at the next login; every session of the user ends.
+ */
+export async function resetPassword(db: Kysely<DB>, email: string): Promise<string> {
+  const password = generatePassword();
+  await db.transaction().execute(async (trx) => {
+    const id = await oneTime.findUserIdByEmail(trx, email);
+    if (!id) throw notFound(`Brugeren "${email.trim()}"`);
+    await accounts.setPassword(trx, id, await hash(password));
+    await oneTime.setOneTimeExpiry(trx, id, oneTimeExpiry());
+    await accounts.deleteSessionsOf(trx, id);
+    await accounts.audit(trx, {
+      userId: null,
+      userLabel: 'kommandolinje',
+      municipality: null,
+      action: 'nulstil adgangskode',
+      entity: 'bruger',
+      entityId: id,
+      before: null,
+      after: null,
+    });
+  });
+  return password;
 }

@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
+import * as created from '../db/repositories/idempotency.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
@@ -14,19 +15,28 @@ import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { evaluateIndicator } from './evaluate.ts';
+import { createOnce } from './idempotent.ts';
 
 type Trx = Transaction<DB>;
 
 export const PlanInput = z.object({
-  title: z.string().trim().min(1, 'Titlen skal udfyldes').max(200),
+  title: z.string().trim().min(1, 'Titlen skal udfyldes.').max(200, 'Titlen må højst have 200 tegn.'),
   slug: z
     .string()
     .trim()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Kortnavnet må kun have små bogstaver a–z, tal og bindestreger')
     .optional(),
-  yearFrom: z.number().int().min(2000).max(2100),
-  yearTo: z.number().int().min(2000).max(2100),
-  intro: z.string().max(20_000).default(''),
+  yearFrom: z
+    .number({ error: 'Startåret skal være et årstal.' })
+    .int('Startåret skal være et årstal.')
+    .min(2000, 'Startåret skal ligge mellem 2000 og 2100.')
+    .max(2100, 'Startåret skal ligge mellem 2000 og 2100.'),
+  yearTo: z
+    .number({ error: 'Slutåret skal være et årstal.' })
+    .int('Slutåret skal være et årstal.')
+    .min(2000, 'Slutåret skal ligge mellem 2000 og 2100.')
+    .max(2100, 'Slutåret skal ligge mellem 2000 og 2100.'),
+  intro: z.string().max(20_000, 'Indledningen må højst have 20.000 tegn.').default(''),
   status: z.enum(['udkast', 'vedtaget', 'arkiveret']).default('udkast'),
   adoptedOn: z
     .string()
@@ -38,18 +48,22 @@ export const PlanInput = z.object({
 export type PlanInput = z.infer<typeof PlanInput>;
 
 export const GoalInput = z.object({
-  number: z.string().trim().min(1, 'Nummeret skal udfyldes').max(10),
-  kind: z.enum(['ministermål', 'lokalt mål']),
-  title: z.string().trim().min(1, 'Målet skal have en tekst').max(1000),
-  text: z.string().max(20_000).default(''),
+  number: z.string().trim().min(1, 'Nummeret skal udfyldes.').max(10, 'Nummeret må højst have 10 tegn.'),
+  kind: z.enum(['ministermål', 'lokalt mål'], { error: 'Vælg ministermål eller lokalt mål.' }),
+  title: z.string().trim().min(1, 'Målet skal have en tekst.').max(1000, 'Målet må højst have 1.000 tegn.'),
+  text: z.string().max(20_000, 'Beskrivelsen må højst have 20.000 tegn.').default(''),
   position: z.number().int().min(0).default(0),
 });
 
 export const IndicatorInput = z.object({
-  kind: z.enum(INDICATOR_KINDS),
-  title: z.string().trim().min(1, 'Indikatoren skal have en tekst').max(1000),
+  kind: z.enum(INDICATOR_KINDS, { error: 'Vælg en type af indikator.' }),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Indikatoren skal have en tekst.')
+    .max(1000, 'Indikatoren må højst have 1.000 tegn.'),
   config: z.record(z.string(), z.unknown()),
-  sourceNote: z.string().max(2000).default(''),
+  sourceNote: z.string().max(2000, 'Kilde / note må højst have 2.000 tegn.').default(''),
   position: z.number().int().min(0).default(0),
 });
 
@@ -196,13 +210,23 @@ export async function addGoal(
   actor: Actor,
   planId: string,
   input: z.infer<typeof GoalInput>,
+  key?: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const plan = await loadPlan(trx, planId);
     const user = requireEditor(actor, plan.municipality);
-    const goal = await plans.insertGoal(trx, planId, input);
-    await auditRow(trx, user, plan.municipality, 'opret', 'mål', String(goal.id), null, input);
-    return goal;
+    return createOnce(
+      trx,
+      key,
+      user.id,
+      'mål',
+      (id) => plans.findGoal(trx, id),
+      async () => {
+        const goal = await plans.insertGoal(trx, planId, input);
+        await auditRow(trx, user, plan.municipality, 'opret', 'mål', String(goal.id), null, input);
+        return goal;
+      },
+    );
   });
 }
 
@@ -237,15 +261,14 @@ export async function deleteGoal(db: Kysely<DB>, actor: Actor, goalId: string) {
   });
 }
 
-function checkConfig(input: z.infer<typeof IndicatorInput>) {
-  const r = validateConfig(input.kind, input.config);
-  if (!r.success) {
-    throw badRequest(
-      `Indikatorens indstillinger er ugyldige: ${r.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`).join('; ')}`,
-      r.error.issues,
-    );
-  }
-  return r.data as Record<string, unknown>;
+/** The indicator's settings checked for its kind and the plan period; Danish errors per field. */
+function checkConfig(input: z.infer<typeof IndicatorInput>, plan: { year_from: number; year_to: number }) {
+  const r = validateConfig(input.kind, input.config, { yearFrom: plan.year_from, yearTo: plan.year_to });
+  if (!r.success)
+    throw badRequest(`Indikatoren er ikke udfyldt rigtigt: ${r.fields.map((f) => f.message).join(' ')}`, {
+      fields: r.fields,
+    });
+  return r.data;
 }
 
 export async function addIndicator(
@@ -253,16 +276,26 @@ export async function addIndicator(
   actor: Actor,
   goalId: string,
   input: z.infer<typeof IndicatorInput>,
+  key?: string,
 ) {
-  const config = checkConfig(input);
   return db.transaction().execute(async (trx) => {
     const goal = await plans.findGoal(trx, goalId);
     if (!goal) throw notFound('Målet');
     const plan = await loadPlan(trx, String(goal.plan_id));
     const user = requireEditor(actor, plan.municipality);
-    const ind = await plans.insertIndicator(trx, goalId, { ...input, config });
-    await auditRow(trx, user, plan.municipality, 'opret', 'indikator', String(ind.id), null, input);
-    return ind;
+    const config = checkConfig(input, plan);
+    return createOnce(
+      trx,
+      key,
+      user.id,
+      'indikator',
+      (id) => created.findIndicatorRow(trx, id),
+      async () => {
+        const ind = await plans.insertIndicator(trx, goalId, { ...input, config });
+        await auditRow(trx, user, plan.municipality, 'opret', 'indikator', String(ind.id), null, input);
+        return ind;
+      },
+    );
   });
 }
 
@@ -273,11 +306,11 @@ export async function updateIndicator(
   revision: number,
   input: z.infer<typeof IndicatorInput>,
 ) {
-  const config = checkConfig(input);
   return db.transaction().execute(async (trx) => {
     const before = await plans.findIndicator(trx, id);
     if (!before) throw notFound('Indikatoren');
     const user = requireEditor(actor, before.municipality);
+    const config = checkConfig(input, await loadPlan(trx, String(before.plan_id)));
     const after = await plans.updateIndicator(trx, id, revision, { ...input, config });
     if (!after)
       throw conflict('Indikatoren er ændret af en anden, siden du åbnede den.', {
@@ -312,13 +345,23 @@ export async function createRound(
   actor: Actor,
   planId: string,
   input: { title: string; asOf: string },
+  key?: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const plan = await loadPlan(trx, planId);
     const user = requireEditor(actor, plan.municipality);
-    const round = await plans.insertRound(trx, planId, input);
-    await auditRow(trx, user, plan.municipality, 'opret', 'statusrunde', String(round.id), null, input);
-    return round;
+    return createOnce(
+      trx,
+      key,
+      user.id,
+      'statusrunde',
+      (id) => created.findRoundRow(trx, id),
+      async () => {
+        const round = await plans.insertRound(trx, planId, input);
+        await auditRow(trx, user, plan.municipality, 'opret', 'statusrunde', String(round.id), null, input);
+        return round;
+      },
+    );
   });
 }
 

@@ -35,6 +35,8 @@ async function sees(scope: Page | Locator, text: string | RegExp) {
 }
 
 async function login(page: Page) {
+  // Adopting, publishing and deleting ask for confirmation; the walk-through says yes.
+  page.on('dialog', (d) => d.accept());
   await page.goto(`${base}/log-ind`);
   await page.getByLabel('Brugernavn (e-mail)').fill('admin');
   await page.getByLabel('Adgangskode').fill(PASSWORD);

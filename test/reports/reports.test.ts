@@ -82,7 +82,7 @@ describe('reports on the demo plans', () => {
     expect(visits[2]!.lines!.join(' ')).toContain(
       'Status april 2021 (30. april 2021): Pr. april 2021 gennemført 239 virksomhedsbesøg',
     );
-    expect(faxe.footnotes.join(' ')).toContain('Faxe Kommune, april 2021 (seed 002)');
+    expect(faxe.footnotes.join(' ')).toContain('Faxe Kommune, april 2021');
   });
 
   it('Word: real headings, every goal, Danish figures and the sources in the document XML', async () => {
@@ -101,9 +101,7 @@ describe('reports on the demo plans', () => {
       expect(text).toContain(g);
     }
     for (const f of SEED_FIGURES) expect(text).toContain(f);
-    expect(text).toContain(
-      'Kilde: Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021 (seed 002)',
-    );
+    expect(text).toContain('Kilde: Status på mål i Beskæftigelsesplanen 2020-2021, Faxe Kommune, april 2021');
     expect(text).toContain('Statusrunde: Status april 2021, pr. 30. april 2021');
   });
 
@@ -113,7 +111,9 @@ describe('reports on the demo plans', () => {
       const text = pdfText(await render(faxe, 'pdf'));
       expect(text).toContain('Status på mål i Beskæftigelsesplanen 2020-2021');
       for (const f of SEED_FIGURES) expect(text).toContain(f);
-      expect(text).toContain('seed 002');
+      expect(text).toContain('Faxe Kommune, april 2021');
+      // Page numbers from the print CSS (@page margin box): "Side 1 af 7".
+      expect(text).toMatch(/Side 1 af \d+/);
     },
     60_000,
   );
@@ -203,7 +203,15 @@ describe('reports on the demo plans', () => {
     const text = wordText((await docxXml(await render(r, 'docx'))).xml);
     for (const h of ['Sagsfremstilling', 'Økonomiske konsekvenser', 'Beslutningskompetence', 'Indstilling'])
       expect(text).toContain(h);
-    expect(text).toContain('Foreslået resultatniveau: højst 428');
+    expect(text).toContain('Foreslået resultatniveau: et fald på mindst 20 % (107) fra 535 til højst 428.');
+    // Goal 3 may rise a little: the wording says so instead of a bare "højst".
+    expect(text).toContain('Foreslået resultatniveau: højst en stigning på 2 % (1) fra 42 til højst 43.');
+    expect(text).toContain('Begrundelse: Status oktober 2014 viser et fald på 15 pct.');
+    // Page numbers: a Word footer with the PAGE and NUMPAGES fields.
+    const zip = await JSZip.loadAsync(await render(r, 'docx'));
+    const footer = await zip.file('word/footer1.xml')!.async('string');
+    expect(footer).toContain('PAGE');
+    expect(footer).toContain('NUMPAGES');
     // Seed 004's goal 7 disagrees with itself, and the draft says so.
     expect(text).toContain('Bemærk: 34 personer af 243 er et fald på 14,0 pct., ikke 11 pct.');
   });

@@ -98,7 +98,7 @@ describe.each(ENGINES)('plans and access on %s', (engine) => {
       config: { target: -1 },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toContain('Indikatorens indstillinger er ugyldige');
+    expect(bad.body.message).toContain('Indikatoren er ikke udfyldt rigtigt: Målet skal være mindst 1.');
     const i = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, INDICATOR);
     expect(i.status).toBe(201);
     indicatorId = String(i.body.indicator.id);

@@ -4,18 +4,40 @@ export const setCsrf = (t: string | null) => {
   csrf = t;
 };
 
+/** A field's Danish error from a 400 answer: `path` names the field ("title", "config.deadline"). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    readonly fields: FieldError[] = [],
   ) {
     super(message);
   }
 }
 
-export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+/** The field errors of a failed call (empty for other errors). */
+export const fieldErrors = (err: unknown): FieldError[] => (err instanceof ApiError ? err.fields : []);
+
+/** A fresh idempotency key: one per form submission, so a double click or a retry creates one thing. */
+export const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+export async function api<T = unknown>(
+  method: string,
+  url: string,
+  body?: unknown,
+  opts: { idempotencyKey?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = {};
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   const res = await fetch(`/api/v1${url}`, {
@@ -26,7 +48,15 @@ export async function api<T = unknown>(method: string, url: string, body?: unkno
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, data?.message ?? `Fejl ${res.status}`, data?.details);
+  if (!res.ok) {
+    const fields = data?.fields ?? data?.details?.fields;
+    throw new ApiError(
+      res.status,
+      data?.message ?? `Fejl ${res.status}`,
+      data?.details,
+      Array.isArray(fields) ? fields : [],
+    );
+  }
   return data as T;
 }
 

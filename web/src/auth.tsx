@@ -11,6 +11,8 @@ export interface Me {
     memberships: { municipality: string; role: string; name: string }[];
   };
   csrfToken: string | null;
+  /** Logged in with a one-time password that must be changed first. */
+  mustChangePassword?: boolean;
 }
 
 export function useMe() {
@@ -35,6 +37,16 @@ export function canEdit(me: Me, municipality: string) {
   if (me.user.isSuperadmin) return true;
   const r = me.user.memberships.find((m) => m.municipality === municipality)?.role;
   return r === 'redaktør' || r === 'administrator';
+}
+
+/**
+ * The municipality a page should start on: the user's own (the first where the user is administrator, else
+ * the first membership); `fallback` for users without one (logged out, or a system administrator only).
+ */
+export function ownMunicipality(me: Me, fallback: string, adminOnly = false): string {
+  const ms = me.user?.memberships ?? [];
+  const admin = ms.find((m) => m.role === 'administrator');
+  return (adminOnly ? admin : (admin ?? ms[0]))?.municipality ?? fallback;
 }
 
 export function isAdmin(me: Me, municipality: string) {

@@ -103,7 +103,8 @@ export const T = {
     area: 'Kommune',
     from: 'Fra periode',
     to: 'Til periode',
-    notImported: 'Ikke importeret',
+    notImported:
+      'Tallene er ikke hentet endnu. En administrator kan hente dem fra Jobindsats.dk under Statistik; indtil da vises de ikke.',
   },
   admin: {
     title: 'Administration',

@@ -33,6 +33,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
         })),
       },
       csrfToken: s.csrfToken,
+      mustChangePassword: !!s.mustChangePassword,
     };
   };
 

@@ -5,6 +5,7 @@ import { MUNICIPALITIES } from '../../data/areas.ts';
 import { usersOf } from '../../db/repositories/accounts.ts';
 import { requireAdmin } from '../../services/access.ts';
 import { inviteUser, removeUser } from '../../services/auth.ts';
+import { idempotencyKey } from '../../services/idempotent.ts';
 import type { Services } from '../../services/index.ts';
 import * as svc from '../../services/plans.ts';
 
@@ -60,7 +61,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/plans/:id/goals',
     { schema: { summary: 'Tilføj mål', params: id, body: svc.GoalInput } },
     async (req, reply) =>
-      reply.code(201).send({ goal: await svc.addGoal(db, req.actor, req.params.id, req.body) }),
+      reply.code(201).send({
+        goal: await svc.addGoal(db, req.actor, req.params.id, req.body, idempotencyKey(req.headers)),
+      }),
   );
   app.put(
     '/goals/:id',
@@ -78,7 +81,15 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/goals/:id/indicators',
     { schema: { summary: 'Tilføj indikator', params: id, body: svc.IndicatorInput } },
     async (req, reply) =>
-      reply.code(201).send({ indicator: await svc.addIndicator(db, req.actor, req.params.id, req.body) }),
+      reply.code(201).send({
+        indicator: await svc.addIndicator(
+          db,
+          req.actor,
+          req.params.id,
+          req.body,
+          idempotencyKey(req.headers),
+        ),
+      }),
   );
   app.put(
     '/indicators/:id',
@@ -118,7 +129,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (req, reply) =>
-      reply.code(201).send({ round: await svc.createRound(db, req.actor, req.params.id, req.body) }),
+      reply.code(201).send({
+        round: await svc.createRound(db, req.actor, req.params.id, req.body, idempotencyKey(req.headers)),
+      }),
   );
   app.get('/rounds/:id', { schema: { summary: 'Statusrunde med vurderinger', params: id } }, async (req) =>
     svc.readRound(db, req.actor, req.params.id),

@@ -1,11 +1,12 @@
 // My account: who I am, my municipalities and roles, and changing my password.
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { useMe } from '../auth.tsx';
+import { useMe, useRefreshMe } from '../auth.tsx';
 import { T } from '../texts.ts';
 
 export function Account() {
   const me = useMe();
+  const refresh = useRefreshMe();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -26,12 +27,19 @@ export function Account() {
         ))}
       </ul>
       <h2>Skift adgangskode</h2>
+      {me.mustChangePassword ? (
+        <p className="note warn">
+          Du er logget ind med en engangsadgangskode. Vælg din egen adgangskode her; indtil da kan du ikke
+          bruge resten af Måltavle.
+        </p>
+      ) : null}
       <form
         onSubmit={async (e) => {
           e.preventDefault();
           try {
             await api('POST', '/auth/password', { current, next });
             setMsg({ ok: true, text: 'Adgangskoden er skiftet. Dine andre sessioner er logget ud.' });
+            await refresh();
             setCurrent('');
             setNext('');
           } catch (err) {

@@ -2,7 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get } from '../api.ts';
-import { isAdmin, useMe } from '../auth.tsx';
+import { isAdmin, ownMunicipality, useMe } from '../auth.tsx';
+import { Field, RequiredNote } from '../components/Field.tsx';
 import { collator, formatDate } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
@@ -15,7 +16,9 @@ export function Admin() {
     .filter((a) => a.kind === 'kommune' && isAdmin(me, a.id))
     .sort((a, b) => collator.compare(a.name, b.name));
   const [code, setCode] = useState<string>('');
-  const chosen = code || mine[0]?.id || '';
+  // The administrator's own municipality first (a system administrator without one starts at the top).
+  const own = ownMunicipality(me, '', true);
+  const chosen = code || (mine.some((m) => m.id === own) ? own : mine[0]?.id) || '';
   const users = useQuery({
     queryKey: ['users', chosen],
     enabled: !!chosen,
@@ -79,7 +82,15 @@ export function Admin() {
               <td>
                 <button
                   type="button"
+                  className="secondary small"
                   onClick={async () => {
+                    const where = mine.find((m) => m.id === chosen)?.name ?? chosen;
+                    if (
+                      !window.confirm(
+                        `${u.name} (${u.email}) mister sin adgang til ${where} og logges ud. Brugerens tekster og revisionsspor bevares. Vil du fjerne brugeren?`,
+                      )
+                    )
+                      return;
                     await api('DELETE', `/municipalities/${chosen}/users/${u.id}`);
                     qc.invalidateQueries({ queryKey: ['users', chosen] });
                   }}
@@ -99,7 +110,7 @@ export function Admin() {
             const r = await api<{ password: string | null }>('POST', `/municipalities/${chosen}/users`, f);
             setMsg(
               r.password
-                ? `${T.admin.password}: ${r.password}`
+                ? `${T.admin.password}: ${r.password} (virker i 48 timer og skal skiftes ved første login).`
                 : 'Brugeren findes allerede og har fået rollen.',
             );
             qc.invalidateQueries({ queryKey: ['users', chosen] });
@@ -109,20 +120,19 @@ export function Admin() {
         }}
       >
         <h3>{T.admin.invite}</h3>
+        <RequiredNote />
         <div className="row">
-          <label>
-            {T.admin.name}
+          <Field label={T.admin.name} required>
             <input value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required />
-          </label>
-          <label>
-            E-mail
+          </Field>
+          <Field label="E-mail" required>
             <input
               type="email"
               value={f.email}
               onChange={(e) => setF({ ...f, email: e.target.value })}
               required
             />
-          </label>
+          </Field>
           <label>
             {T.admin.role}
             <select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
-import { useMe } from '../auth.tsx';
+import { ownMunicipality, useMe } from '../auth.tsx';
 import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
@@ -30,9 +30,10 @@ export function Benchmark() {
       queryKey: ['measures'],
       queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
     }).data?.measures ?? [];
-  const own = me.user?.memberships[0]?.municipality ?? '320';
   const [measure, setMeasure] = useState('y30r21.faktisk_andel.i_alt');
-  const [area, setArea] = useState(own);
+  // The user's own municipality (known once "me" has loaded), until another is chosen.
+  const [areaChoice, setArea] = useState('');
+  const area = areaChoice || ownMunicipality(me, '320');
   const [period, setPeriod] = useState('');
   const [filter, setFilter] = useState('');
   const [targetRank, setTargetRank] = useState('');

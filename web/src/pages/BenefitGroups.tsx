@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
+import { ownMunicipality, useMe } from '../auth.tsx';
 import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPercent, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
@@ -27,7 +28,10 @@ const pct = (d: Dev | null | undefined) =>
 
 export function BenefitGroups() {
   const areas = useAreas();
-  const [area, setArea] = useState('607');
+  const me = useMe();
+  const [areaChoice, setArea] = useState('');
+  // The user's own municipality first; Fredericia (whose plan has this table) for everyone else.
+  const area = areaChoice || ownMunicipality(me, '607');
   const [from, setFrom] = useState('2021QMAT02');
   const [to, setTo] = useState('2022QMAT02');
   const [source, setSource] = useState('y30r21');
@@ -127,7 +131,7 @@ export function BenefitGroups() {
                     <td className="num">{pct(r.row.country)}</td>
                   </>
                 ) : (
-                  <td colSpan={5}>{T.benefit.notImported} (maaltavle import jobindsats ptv_a02)</td>
+                  <td colSpan={5}>{T.benefit.notImported}</td>
                 )}
               </tr>
             ))}

@@ -1,12 +1,34 @@
 // Adding an indicator of any kind. A relative target shows the consistency check's verdict at once.
-import { INDICATOR_KIND_LABELS, INDICATOR_KINDS, type IndicatorKind } from '@domain/indicators.ts';
+// The settings are checked in the browser with the server's own rules (bounds per kind, Danish messages),
+// and each error is shown next to its field; the server's field errors land in the same places.
+import {
+  INDICATOR_KIND_LABELS,
+  INDICATOR_KINDS,
+  type IndicatorKind,
+  validateConfig,
+} from '@domain/indicators.ts';
 import { checkTargetConsistency } from '@domain/targets.ts';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { api, get } from '../api.ts';
+import { useId, useRef, useState } from 'react';
+import { api, fieldErrors, get, newKey } from '../api.ts';
+import { byPath, Field, RequiredNote } from '../components/Field.tsx';
 import { T } from '../texts.ts';
 
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(/\./g, '').replace(',', '.')));
+/** A Danish number as typed ("1.288", "4,5", "−20"); text that is no number gives NaN, which is refused. */
+const num = (s: string) =>
+  s.trim() === ''
+    ? undefined
+    : Number(s.trim().replace(/\s/g, '').replace(/\./g, '').replace(',', '.').replace('−', '-'));
+
+/** Where an error on a settings path is shown: the form's field key. */
+function fieldKeyOf(path: string, kind: IndicatorKind): string {
+  const p = path.replace(/^config\./, '');
+  if (p === 'target' && kind === 'optælling') return 'targetValue';
+  if (p === 'target.value' || p === 'target' || p === 'targetValue') return 'targetValue';
+  if (p === 'target.pct') return 'pct';
+  if (p === 'target.persons') return 'persons';
+  return p;
+}
 
 export interface ExistingIndicator {
   id: string;
@@ -40,6 +62,7 @@ function fieldsOf(e: ExistingIndicator): Record<string, string> {
     unit: str(c.unit),
     startDate: str(c.startDate),
     sourceNote: e.source_note,
+    justification: str(c.justification),
   };
 }
 
@@ -48,11 +71,14 @@ export function IndicatorForm({
   municipality,
   onDone,
   existing,
+  period,
 }: {
   goalId: string;
   municipality: string;
   onDone: () => void;
   existing?: ExistingIndicator;
+  /** The plan period, for checking deadlines in the browser too. */
+  period?: { yearFrom: number; yearTo: number };
 }) {
   const id = useId();
   const measures =
@@ -77,17 +103,20 @@ export function IndicatorForm({
         },
   );
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const key = useRef(newKey());
   const set = (k: string) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const field = (k: string, label: string, type = 'text', hint?: string) => (
-    <label>
-      {label}
+  const field = (k: string, label: string, type = 'text', hint?: string, required = false) => (
+    <Field label={label} required={required} error={errors[k]}>
       <input
+        name={k}
         type={type}
         value={f[k] ?? ''}
         onChange={set(k)}
         inputMode={type === 'text' && hint === 'tal' ? 'decimal' : undefined}
       />
-    </label>
+    </Field>
   );
 
   // Live consistency check for stated targets (the Lyngby-Taarbæk kind of mismatch).
@@ -109,6 +138,11 @@ export function IndicatorForm({
     : null;
 
   function config(): Record<string, unknown> {
+    const why = (f.justification ?? '').trim();
+    return { ...kindConfig(), ...(why ? { justification: why } : {}) };
+  }
+
+  function kindConfig(): Record<string, unknown> {
     const direction = f.direction;
     switch (kind) {
       case 'niveau':
@@ -142,8 +176,8 @@ export function IndicatorForm({
           ...(f.measure ? { measure: f.measure } : {}),
           area: municipality,
           direction: 'lower',
-          ...(num(f.baselineRank ?? '') ? { baselineRank: num(f.baselineRank ?? '') } : {}),
-          targetRank: num(f.targetRank ?? ''),
+          ...(num(f.baselineRank ?? '') !== undefined ? { baselineRank: num(f.baselineRank ?? '') } : {}),
+          ...(num(f.targetRank ?? '') !== undefined ? { targetRank: num(f.targetRank ?? '') } : {}),
           deadline: f.deadline,
         };
       case 'benchmark':
@@ -170,23 +204,45 @@ export function IndicatorForm({
     <form
       className="panel"
       aria-labelledby={`${id}-h`}
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
+        if (pending) return;
         setError(null);
+        const cfg = config();
+        const local: Record<string, string> = {};
+        if (!title.trim()) local.title = 'Indikatoren skal have en tekst.';
+        const checked = validateConfig(kind, cfg, period);
+        if (!checked.success)
+          for (const fe of checked.fields) {
+            const k = fieldKeyOf(fe.path, kind);
+            local[k] = local[k] ? `${local[k]} ${fe.message}` : fe.message;
+          }
+        setErrors(local);
+        if (Object.keys(local).length) {
+          setError('Ret de markerede felter.');
+          return;
+        }
+        setPending(true);
         try {
-          const body = { kind, title, config: config(), sourceNote: f.sourceNote ?? '' };
+          const body = { kind, title, config: cfg, sourceNote: f.sourceNote ?? '' };
           if (existing)
             await api('PUT', `/indicators/${existing.id}`, { ...body, revision: existing.revision });
-          else await api('POST', `/goals/${goalId}/indicators`, body);
+          else await api('POST', `/goals/${goalId}/indicators`, body, { idempotencyKey: key.current });
+          key.current = newKey();
           onDone();
         } catch (err) {
+          const server = byPath(fieldErrors(err).map((x) => ({ ...x, path: fieldKeyOf(x.path, kind) })));
+          setErrors(server);
           setError((err as Error).message);
+        } finally {
+          setPending(false);
         }
       }}
     >
       <h4 id={`${id}-h`}>{existing ? `Redigér indikator: ${existing.title}` : T.indicator.add}</h4>
-      <label>
-        {T.indicator.kind}
+      <RequiredNote />
+      <Field label={T.indicator.kind} required>
         <select value={kind} onChange={(e) => setKind(e.target.value as IndicatorKind)} name="kind">
           {INDICATOR_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -194,14 +250,12 @@ export function IndicatorForm({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {T.indicator.title}
-        <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-      </label>
+      </Field>
+      <Field label={T.indicator.title} required error={errors.title}>
+        <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
       {kind === 'niveau' || kind === 'placering' || kind === 'benchmark' ? (
-        <label>
-          {T.benchmark.measure}
+        <Field label={T.benchmark.measure} required={kind === 'benchmark'} error={errors.measure}>
           <select name="measure" value={f.measure} onChange={set('measure')}>
             <option value="">
               {kind === 'benchmark' ? 'Vælg statistik' : 'Ingen (tallet indtastes i statusrunderne)'}
@@ -212,11 +266,17 @@ export function IndicatorForm({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       ) : null}
       {kind === 'niveau' ? (
         <>
-          {field('baselinePeriod', 'Baselineperiode (fx 2013M12 eller december 2013)')}
+          {field(
+            'baselinePeriod',
+            'Baselineperiode (fx 2013M12 eller december 2013)',
+            'text',
+            undefined,
+            true,
+          )}
           <div className="row">
             {field('baselineValue', 'Baseline (tal)', 'text', 'tal')}
             {field('targetValue', 'Måltal (højst/mindst)', 'text', 'tal')}
@@ -236,37 +296,47 @@ export function IndicatorForm({
       ) : null}
       {kind === 'placering' ? (
         <div className="row">
-          {field('baselineRank', 'Placering ved start', 'number')}
-          {field('targetRank', 'Mål for placering', 'number')}
+          {field('baselineRank', 'Placering ved start (1–98)', 'text', 'tal')}
+          {field('targetRank', 'Mål for placering (1–98)', 'text', 'tal', true)}
         </div>
       ) : null}
       {kind === 'benchmark' ? (
-        <label>
-          Sammenlign med
+        <Field label="Sammenlign med" required>
           <select value={f.compareWith ?? 'land'} onChange={set('compareWith')}>
             <option value="land">Hele landet</option>
             <option value="sammenligningsområde">Sammenligningsområdet</option>
           </select>
-        </label>
+        </Field>
       ) : null}
       {kind === 'optælling' ? (
         <div className="row">
-          {field('targetValue', 'Mål (antal)', 'text', 'tal')}
+          {field('targetValue', 'Mål (antal)', 'text', 'tal', true)}
           {field('unit', 'Enhed (fx besøg)')}
-          {field('startDate', 'Startdato', 'date')}
+          {field('startDate', 'Startdato', 'date', undefined, true)}
         </div>
       ) : null}
       {kind === 'niveau' || kind === 'andel' ? (
-        <label>
-          Retning
+        <Field label="Retning" required>
           <select value={f.direction} onChange={set('direction')}>
             <option value="at-most">Lavere er bedre (højst)</option>
             <option value="at-least">Højere er bedre (mindst)</option>
           </select>
-        </label>
+        </Field>
       ) : null}
-      {field('deadline', 'Frist', 'date')}
+      {field('deadline', 'Frist', 'date', undefined, kind !== 'milepæl')}
       {field('sourceNote', T.indicator.sourceNote)}
+      <Field
+        label="Begrundelse for resultatniveauet"
+        hint="Bruges i udkastet til sagsfremstilling. Skriv gerne flere afsnit."
+        error={errors.justification}
+      >
+        <textarea
+          name="justification"
+          rows={5}
+          value={f.justification ?? ''}
+          onChange={set('justification')}
+        />
+      </Field>
       {check ? (
         <div role="status" className={check.consistent ? 'note ok' : 'note warn'}>
           <strong>{T.indicator.consistency}: </strong>
@@ -283,7 +353,9 @@ export function IndicatorForm({
           {error}
         </p>
       ) : null}
-      <button type="submit">{existing ? T.save : T.indicator.add}</button>
+      <button type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? T.saving : existing ? T.save : T.indicator.add}
+      </button>
     </form>
   );
 }

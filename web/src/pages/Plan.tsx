@@ -1,9 +1,11 @@
 // The plan at a glance (dashboard) and, for editors, the plan's goals, indicators and status rounds.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, get } from '../api.ts';
+import { api, fieldErrors, get, newKey } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
+import { byPath, Field, RequiredNote } from '../components/Field.tsx';
+import { usePageTitle } from '../components/PageTitle.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YearFields } from '../components/YearFields.tsx';
@@ -83,7 +85,7 @@ export function GoalTable({
           <h2 id={`goal-${g.id}`}>
             {g.number}. {g.title} <span className="tag">{T.goal.kinds[g.kind]}</span>
           </h2>
-          {g.text ? <p>{g.text}</p> : null}
+          {g.text ? <p className="pre">{g.text}</p> : null}
           {onDelete ? (
             <>
               <button
@@ -156,6 +158,7 @@ export function GoalTable({
                             <IndicatorForm
                               goalId={i.indicator.goal_id}
                               municipality={data.plan.municipality}
+                              period={{ yearFrom: data.plan.year_from, yearTo: data.plan.year_to }}
                               existing={i.indicator}
                               onDone={() => {
                                 setEditing(null);
@@ -208,6 +211,7 @@ export function Plan() {
     queryKey: ['dashboard', id],
     queryFn: () => get<Dashboard>(`/plans/${id}/dashboard`),
   });
+  usePageTitle(areas.find((a) => a.id === data?.plan.municipality)?.name, data?.plan.title);
   if (isLoading) return <p>{T.loading}</p>;
   if (error || !data) return <p role="alert">{(error as Error)?.message ?? T.error}</p>;
   const p = data.plan;
@@ -231,7 +235,7 @@ export function Plan() {
           </>
         ) : null}
       </p>
-      {p.intro ? <p className="intro">{p.intro}</p> : null}
+      {p.intro ? <p className="intro pre">{p.intro}</p> : null}
       {editor ? (
         <p>
           <a href={`/api/v1/plans/${p.id}/case.docx`}>
@@ -264,8 +268,17 @@ export function Plan() {
           ? {
               onSaved: refresh,
               onDelete: async (kind: 'goal' | 'indicator', id: string, title: string) => {
-                if (!window.confirm(`Slet "${title}"? Det kan ikke fortrydes.`)) return;
-                await api('DELETE', kind === 'goal' ? `/goals/${id}` : `/indicators/${id}`);
+                const n = data.items.filter((i) => i.indicator.goal_id === id).length;
+                const what =
+                  kind === 'goal'
+                    ? `Målet "${title}" slettes med ${n === 1 ? 'sin indikator' : `sine ${n} indikatorer`} og deres statustekster.`
+                    : `Indikatoren "${title}" slettes med sine statustekster.`;
+                if (!window.confirm(`${what} Det kan ikke fortrydes. Vil du slette?`)) return;
+                try {
+                  await api('DELETE', kind === 'goal' ? `/goals/${id}` : `/indicators/${id}`);
+                } catch (err) {
+                  window.alert((err as Error).message);
+                }
                 refresh();
               },
             }
@@ -282,16 +295,31 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
   const [goal, setGoal] = useState({ number: String(data.goals.length + 1), kind: 'lokalt mål', title: '' });
   const [addTo, setAddTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [goalErrors, setGoalErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const goalKey = useRef(newKey());
   return (
     <section className="panel" aria-labelledby="edit-h">
       <h2 id="edit-h">Redigér planen</h2>
       <div className="row">
-        <label>
-          {T.plans.status}
+        <Field label={T.plans.status} error={statusError ?? undefined}>
           <select
             value={p.status}
             onChange={async (e) => {
-              setError(null);
+              setStatusError(null);
+              const next = e.target.value;
+              const consequence: Record<string, string> = {
+                vedtaget:
+                  'Planen markeres som vedtaget af kommunalbestyrelsen. Den bliver synlig for alle på den offentlige side, og statusrunder kan derefter offentliggøres.',
+                arkiveret: 'Planen arkiveres. Den og dens offentliggjorte statusrunder forbliver synlige.',
+                udkast:
+                  'Planen gøres til udkast igen. Den forsvinder fra den offentlige side og kan kun ses af kommunens brugere.',
+              };
+              if (!window.confirm(`${consequence[next] ?? ''} Vil du fortsætte?`)) {
+                e.target.value = p.status;
+                return;
+              }
               try {
                 await api('PUT', `/plans/${p.id}`, {
                   title: p.title,
@@ -308,7 +336,7 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
                 });
                 refresh();
               } catch (err) {
-                setError((err as Error).message);
+                setStatusError((err as Error).message);
               }
             }}
           >
@@ -318,50 +346,72 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <PlanDetails data={data} refresh={refresh} />
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
+          if (pending) return;
           setError(null);
+          const local: Record<string, string> = {};
+          if (!goal.number.trim()) local.number = 'Nummeret skal udfyldes.';
+          if (!goal.title.trim()) local.title = 'Målet skal have en tekst.';
+          setGoalErrors(local);
+          if (Object.keys(local).length) return;
+          setPending(true);
           try {
-            await api('POST', `/plans/${p.id}/goals`, { ...goal, position: data.goals.length + 1 });
+            await api(
+              'POST',
+              `/plans/${p.id}/goals`,
+              { ...goal, position: data.goals.length + 1 },
+              { idempotencyKey: goalKey.current },
+            );
+            goalKey.current = newKey();
             setGoal({ number: String(data.goals.length + 2), kind: 'lokalt mål', title: '' });
             refresh();
           } catch (err) {
+            setGoalErrors(byPath(fieldErrors(err)));
             setError((err as Error).message);
+          } finally {
+            setPending(false);
           }
         }}
       >
         <h3>{T.goal.add}</h3>
+        <RequiredNote />
         <div className="row">
-          <label>
-            {T.goal.number}
+          <Field label={T.goal.number} required error={goalErrors.number} className="short">
             <input
+              name="goalNumber"
               value={goal.number}
               onChange={(e) => setGoal({ ...goal, number: e.target.value })}
               size={4}
             />
-          </label>
-          <label>
-            {T.goal.kind}
+          </Field>
+          <Field label={T.goal.kind} required>
             <select value={goal.kind} onChange={(e) => setGoal({ ...goal, kind: e.target.value })}>
               <option value="ministermål">Ministermål</option>
               <option value="lokalt mål">Lokalt mål</option>
             </select>
-          </label>
+          </Field>
         </div>
-        <label>
-          {T.goal.title}
+        <Field label={T.goal.title} required error={goalErrors.title}>
           <input
             name="goalTitle"
             value={goal.title}
             onChange={(e) => setGoal({ ...goal, title: e.target.value })}
-            required
           />
-        </label>
-        <button type="submit">{T.goal.add}</button>
+        </Field>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={pending}>
+          {pending ? T.saving : T.goal.add}
+        </button>
       </form>
       {data.goals.length ? (
         <div>
@@ -378,14 +428,15 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
             </select>
           </label>
           {addTo ? (
-            <IndicatorForm key={addTo} goalId={addTo} municipality={p.municipality} onDone={refresh} />
+            <IndicatorForm
+              key={addTo}
+              goalId={addTo}
+              municipality={p.municipality}
+              period={{ yearFrom: p.year_from, yearTo: p.year_to }}
+              onDone={refresh}
+            />
           ) : null}
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
       ) : null}
     </section>
   );
@@ -395,6 +446,9 @@ function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boolean; r
   const nav = useNavigate();
   const [f, setF] = useState({ title: '', asOf: new Date().toISOString().slice(0, 10) });
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const key = useRef(newKey());
   return (
     <section aria-labelledby="rounds-h">
       <h2 id="rounds-h">{T.round.title}</h2>
@@ -410,47 +464,60 @@ function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boolean; r
       {editor ? (
         <form
           className="panel"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            if (pending) return;
             setError(null);
+            const local: Record<string, string> = {};
+            if (!f.title.trim()) local.title = 'Giv statusrunden en titel, fx "Status april 2021".';
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(f.asOf)) local.asOf = 'Statusdatoen skal udfyldes.';
+            setErrors(local);
+            if (Object.keys(local).length) return;
+            setPending(true);
             try {
-              const r = await api<{ round: { id: string } }>('POST', `/plans/${data.plan.id}/rounds`, f);
+              const r = await api<{ round: { id: string } }>('POST', `/plans/${data.plan.id}/rounds`, f, {
+                idempotencyKey: key.current,
+              });
+              key.current = newKey();
               refresh();
               nav(`/runder/${r.round.id}`);
             } catch (err) {
+              setErrors(byPath(fieldErrors(err)));
               setError((err as Error).message);
+            } finally {
+              setPending(false);
             }
           }}
         >
           <h3>{T.round.create}</h3>
+          <RequiredNote />
           <div className="row">
-            <label>
-              {T.round.roundTitle}
+            <Field label={T.round.roundTitle} required error={errors.title}>
               <input
                 name="roundTitle"
                 value={f.title}
                 onChange={(e) => setF({ ...f, title: e.target.value })}
                 placeholder="Status april 2021"
-                required
               />
-            </label>
-            <label>
-              {T.round.asOf}
+            </Field>
+            <Field label={T.round.asOf} required error={errors.asOf}>
               <input
                 name="asOf"
                 type="date"
                 value={f.asOf}
                 onChange={(e) => setF({ ...f, asOf: e.target.value })}
-                required
               />
-            </label>
+            </Field>
           </div>
           {error ? (
             <p role="alert" className="error">
               {error}
             </p>
           ) : null}
-          <button type="submit">{T.round.create}</button>
+          <button type="submit" disabled={pending}>
+            {pending ? T.saving : T.round.create}
+          </button>
         </form>
       ) : null}
     </section>
@@ -520,11 +587,11 @@ function PlanDetails({ data, refresh }: { data: Dashboard; refresh: () => void }
         </div>
         <label>
           {T.plans.intro}
-          <textarea rows={4} value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} />
+          <textarea rows={8} value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} />
         </label>
         <label>
           Pejlemærker (ét pr. linje, "Titel: tekst")
-          <textarea rows={4} value={f.focus} onChange={(e) => setF({ ...f, focus: e.target.value })} />
+          <textarea rows={6} value={f.focus} onChange={(e) => setF({ ...f, focus: e.target.value })} />
         </label>
         {msg ? (
           <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? '' : 'error'}>
@@ -575,7 +642,7 @@ function GoalForm({ goal, onDone }: { goal: Dashboard['goals'][number]; onDone: 
       </label>
       <label>
         {T.goal.text}
-        <textarea rows={3} value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />
+        <textarea rows={6} value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />
       </label>
       {error ? (
         <p role="alert" className="error">

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, get } from '../api.ts';
-import { canEdit, useMe } from '../auth.tsx';
+import { api, fieldErrors, get } from '../api.ts';
+import { canEdit, ownMunicipality, useMe } from '../auth.tsx';
+import { byPath, Field, RequiredNote } from '../components/Field.tsx';
 import { YearFields } from '../components/YearFields.tsx';
 import { collator } from '../format.ts';
 import { T } from '../texts.ts';
@@ -79,22 +80,35 @@ export function Plans() {
 function CreatePlan({ municipalities, name }: { municipalities: string[]; name: (c: string) => string }) {
   const qc = useQueryClient();
   const nav = useNavigate();
+  const me = useMe();
   const year = new Date().getFullYear();
+  const own = ownMunicipality(me, municipalities[0]!);
   const [f, setF] = useState({
-    municipality: municipalities[0]!,
+    municipality: municipalities.includes(own) ? own : municipalities[0]!,
     title: `Beskæftigelsesplan ${year + 1}`,
     yearFrom: year + 1,
     yearTo: year + 1,
     intro: '',
   });
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
   const sorted = [...municipalities].sort((a, b) => collator.compare(name(a), name(b)));
   return (
     <details className="panel">
       <summary>{T.plans.create}</summary>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
+          if (pending) return;
+          const local: Record<string, string> = {};
+          if (!f.title.trim()) local.title = 'Titlen skal udfyldes.';
+          if (Number(f.yearTo) < Number(f.yearFrom)) local.yearTo = 'Slutåret må ikke ligge før startåret.';
+          setErrors(local);
+          if (Object.keys(local).length) return;
+          setPending(true);
+          setError(null);
           try {
             const r = await api<{ plan: { id: string } }>('POST', `/municipalities/${f.municipality}/plans`, {
               title: f.title,
@@ -105,12 +119,15 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
             await qc.invalidateQueries({ queryKey: ['plans'] });
             nav(`/planer/${r.plan.id}`);
           } catch (err) {
+            setErrors(byPath(fieldErrors(err)));
             setError((err as Error).message);
+          } finally {
+            setPending(false);
           }
         }}
       >
-        <label>
-          {T.plans.municipality}
+        <RequiredNote />
+        <Field label={T.plans.municipality} required>
           <select value={f.municipality} onChange={(e) => setF({ ...f, municipality: e.target.value })}>
             {sorted.map((m) => (
               <option key={m} value={m}>
@@ -118,24 +135,26 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {T.plans.planTitle}
-          <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} required />
-        </label>
+        </Field>
+        <Field label={T.plans.planTitle} required error={errors.title}>
+          <input value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+        </Field>
         <div className="row">
           <YearFields f={f} setF={setF} />
         </div>
+        {errors.yearTo ? <p className="field-error">{errors.yearTo}</p> : null}
         <label>
           {T.plans.intro}
-          <textarea value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} rows={3} />
+          <textarea value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} rows={6} />
         </label>
         {error ? (
           <p role="alert" className="error">
             {error}
           </p>
         ) : null}
-        <button type="submit">{T.plans.create}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? T.saving : T.plans.create}
+        </button>
       </form>
     </details>
   );

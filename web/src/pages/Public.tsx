@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { get } from '../api.ts';
+import { usePageTitle } from '../components/PageTitle.tsx';
 import { formatDate } from '../format.ts';
 import { T } from '../texts.ts';
 import { type Dashboard, GoalTable } from './Plan.tsx';
@@ -19,6 +20,7 @@ export function Public() {
         }
       >(`/public/${code}/${slug}`),
   });
+  usePageTitle(areas.find((x) => x.id === code)?.name, data?.plan.title);
   if (isLoading) return <p>{T.loading}</p>;
   if (error || !data) return <p role="alert">{(error as Error)?.message ?? 'Planen findes ikke.'}</p>;
   const view: Dashboard = {

@@ -5,10 +5,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, get } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
+import { usePageTitle } from '../components/PageTitle.tsx';
+import { PublishRound } from '../components/PublishRound.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
 import type { Item } from './Plan.tsx';
+import { useAreas } from './Plans.tsx';
 
 interface Entry {
   text: string;
@@ -29,7 +32,7 @@ interface RoundData {
     municipality: string;
     corrects_round_id: string | null;
   };
-  plan: { id: string; title: string; municipality: string };
+  plan: { id: string; title: string; municipality: string; status: string };
   goals: { id: string; number: string; title: string }[];
   items: (Item & { entry: Entry | null })[];
   summary: Record<string, number>;
@@ -44,6 +47,11 @@ export function Round() {
     queryKey: ['round', id],
     queryFn: () => get<RoundData>(`/rounds/${id}`),
   });
+  usePageTitle(
+    useAreas().find((x) => x.id === data?.round.municipality)?.name,
+    data?.plan.title,
+    data?.round.title,
+  );
   const [msg, setMsg] = useState<string | null>(null);
   if (isLoading) return <p>{T.loading}</p>;
   if (error || !data) return <p role="alert">{(error as Error)?.message ?? T.error}</p>;
@@ -99,20 +107,15 @@ export function Round() {
       {canEdit(me, data.round.municipality) ? (
         <div className="actions">
           {data.round.status === 'udkast' ? (
-            <button
-              type="button"
-              onClick={async () => {
-                try {
-                  await api('POST', `/rounds/${data.round.id}/publish`);
-                  setMsg('Statusrunden er offentliggjort.');
-                  refresh();
-                } catch (err) {
-                  setMsg((err as Error).message);
-                }
+            <PublishRound
+              roundId={data.round.id}
+              roundTitle={data.round.title}
+              plan={data.plan}
+              onDone={() => {
+                setMsg('Statusrunden er offentliggjort.');
+                refresh();
               }}
-            >
-              {T.round.publish}
-            </button>
+            />
           ) : (
             <button
               type="button"

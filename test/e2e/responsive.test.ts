@@ -1,0 +1,200 @@
+// Every page at 375 px, logged in and logged out: no horizontal scrolling (the document is no wider than
+// the screen), no serious or critical axe violations, a title of its own; screenshots are kept for a look.
+// Also: a double click on "Tilføj mål" makes one goal, and a field error is shown next to its field.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/datasets.ts';
+import { freePort } from '../helpers/ports.ts';
+import { hasChromium, launch, seriousViolations } from './browser.ts';
+
+const PASSWORD = 'e2e-admin-kode-375';
+const SHOTS = process.env.MAALTAVLE_SCREENSHOTS ?? join(tmpdir(), 'maaltavle-375');
+let server: ChildProcess;
+let base: string;
+let browser: Browser;
+
+async function login(page: Page) {
+  await page.goto(`${base}/log-ind`);
+  await page.getByLabel('Brugernavn (e-mail)').fill('admin');
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: /Log ud/ }).waitFor();
+}
+
+const api = async <T>(path: string): Promise<T> => (await (await fetch(`${base}/api/v1${path}`)).json()) as T;
+
+/** Opens a page at 375 px, waits for it to render, and measures what users rely on. */
+async function check(page: Page, name: string, path: string, ready: (p: Page) => Promise<unknown>) {
+  await page.goto(`${base}${path}`);
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const width = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+  const title = await page.title();
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const axe = (await seriousViolations(page)).map(
+    (v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  return { name, width, title, axe };
+}
+
+describe.skipIf(!hasChromium)('every page at 375 px', () => {
+  let plans: { id: string; municipality: string; slug: string; title: string }[] = [];
+  let faxeRound = '';
+  let indicatorId = '';
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-375-')), 'data');
+    server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MAALTAVLE_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 600; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    browser = await launch();
+    plans = (await api<{ plans: typeof plans }>('/plans')).plans;
+    const faxe = plans.find((p) => p.municipality === '320')!;
+    const full = await api<{ rounds: { id: string }[]; indicators: { id: string; kind: string }[] }>(
+      `/plans/${faxe.id}`,
+    );
+    faxeRound = String(full.rounds[0]!.id);
+    indicatorId = String(full.indicators.find((i) => i.kind === 'andel')!.id);
+  }, 400_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  const h1 = (p: Page) => p.getByRole('heading', { level: 1 }).first().waitFor();
+  const table = (p: Page) => p.locator('main table').first().waitFor();
+
+  function pages(loggedIn: boolean) {
+    const faxe = plans.find((p) => p.municipality === '320')!;
+    const fredericia = plans.find((p) => p.municipality === '607')!;
+    const ltk = plans.find((p) => p.municipality === '173')!;
+    const list: [string, string, (p: Page) => Promise<unknown>][] = [
+      ['planer', '/', h1],
+      ['plan-faxe', `/planer/${faxe.id}`, table],
+      ['plan-fredericia', `/planer/${fredericia.id}`, table],
+      ['plan-lyngby', `/planer/${ltk.id}`, table],
+      ['statusrunde', `/runder/${faxeRound}`, h1],
+      ['indikator', `/indikatorer/${indicatorId}`, h1],
+      ['benchmark', '/benchmark', table],
+      ['ydelsesgrupper', '/ydelsesgrupper', table],
+      ['offentlig-faxe', `/offentlig/320/${faxe.slug}`, h1],
+      ['offentlig-fredericia', `/offentlig/607/${fredericia.slug}`, h1],
+    ];
+    if (loggedIn)
+      list.push(
+        [
+          'administration',
+          '/administration',
+          (p) => p.getByRole('heading', { name: 'Revisionsspor' }).waitFor(),
+        ],
+        ['konto', '/konto', (p) => p.getByRole('heading', { name: 'Skift adgangskode' }).waitFor()],
+      );
+    else list.push(['log-ind', '/log-ind', h1]);
+    return list;
+  }
+
+  for (const loggedIn of [false, true]) {
+    it(`${loggedIn ? 'logged in' : 'logged out'}: no horizontal overflow, no serious axe violations, a page title`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+      const page = await ctx.newPage();
+      if (loggedIn) await login(page);
+      const results = [];
+      const list = pages(loggedIn);
+      expect(list.length).toBeGreaterThanOrEqual(11);
+      for (const [name, path, ready] of list)
+        results.push(await check(page, `${loggedIn ? 'inde' : 'ude'}-${name}`, path, ready));
+      expect(results.length).toBe(list.length);
+      // One assertion for all pages, so a failure lists every page that overflows.
+      expect(results.filter((r) => r.width > 375).map((r) => `${r.name}: ${r.width} px`)).toEqual([]);
+      expect(results.filter((r) => r.axe.length).map((r) => `${r.name}: ${r.axe.join('; ')}`)).toEqual([]);
+      expect(results.filter((r) => r.title === 'Måltavle').map((r) => r.name)).toEqual([]);
+      const faxe = results.find((r) => r.name.endsWith('plan-faxe'))!;
+      expect(faxe.title).toBe('Faxe · Beskæftigelsesplan 2020-2021 · Måltavle');
+      await ctx.close();
+    }, 300_000);
+  }
+
+  it('a double click on "Tilføj mål" makes one goal; an absurd share is refused next to its field', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+    page.on('dialog', (d) => d.accept());
+    await login(page);
+    await page.goto(`${base}/`);
+    await page.getByText('Opret plan').first().click();
+    await page.getByRole('combobox', { name: 'Kommune', exact: true }).selectOption({ label: 'Odense' });
+    await page.getByLabel('Titel', { exact: true }).fill('Beskæftigelsesplan 2027');
+    await page.getByRole('button', { name: 'Opret plan' }).click();
+    await page.waitForURL(/\/planer\/\d+$/);
+    const planId = page.url().split('/').pop()!;
+    await page.getByLabel('Mål', { exact: true }).fill('Flere skal i job');
+    await page.getByRole('button', { name: 'Tilføj mål' }).dblclick();
+    await page.getByRole('heading', { name: /1\. Flere skal i job/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const full = await page.evaluate(
+      async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { goals: unknown[] },
+      planId,
+    );
+    expect(full.goals.length).toBe(1);
+
+    // Required fields are marked for screen readers too.
+    expect(await page.getByLabel('Mål', { exact: true }).getAttribute('aria-required')).toBe('true');
+
+    await page.getByRole('combobox', { name: 'Til mål', exact: true }).selectOption({ index: 1 });
+    await page.getByRole('combobox', { name: 'Type af indikator', exact: true }).selectOption('andel');
+    await page.getByLabel('Indikator', { exact: true }).fill('Andel i job');
+    await page.getByLabel('Mål (pct.)').fill('150');
+    await page.getByLabel('Frist').fill('2019-12-31');
+    await page.getByRole('button', { name: 'Tilføj indikator' }).click();
+    const target = page.getByLabel('Mål (pct.)');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await target.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Målet skal være mellem 0 og 100 %.',
+    );
+    const deadline = page.getByLabel('Frist');
+    expect(
+      await page.locator(`[id="${(await deadline.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Fristen skal ligge i planperioden (2027) eller senere.');
+    // A value that is no number is refused, not saved empty.
+    await page.getByLabel('Mål (pct.)').fill('abc');
+    await page.getByLabel('Frist').fill('2027-12-31');
+    await page.getByRole('button', { name: 'Tilføj indikator' }).click();
+    expect(
+      await page.locator(`[id="${(await target.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Målet skal være et tal.');
+    await page.screenshot({ path: join(SHOTS, 'formular-fejl.png'), fullPage: true });
+    const after = await page.evaluate(
+      async (id) => (await (await fetch(`/api/v1/plans/${id}`)).json()) as { indicators: unknown[] },
+      planId,
+    );
+    expect(after.indicators.length).toBe(0);
+    await page.close();
+  }, 180_000);
+});
