@@ -14,11 +14,12 @@ import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
+import { benefitGroupRoutes } from './routes/benefit-groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { planRoutes } from './routes/plans.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { benefitGroupRoutes, statisticsRoutes } from './routes/statistics.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 import { webApp } from './web.ts';
 
 export interface AppOptions {
