@@ -191,6 +191,17 @@ export interface DB extends StatsDB {
   status_rounds: StatusRoundsTable;
   status_entries: StatusEntriesTable;
   oidc_logins: OidcLoginsTable;
+  secrets: SecretsTable;
+}
+
+/** Administrator-set secrets, AES-256-GCM encrypted (migration 0007). */
+export interface SecretsTable {
+  name: string;
+  ciphertext: string;
+  iv: string;
+  tag: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
 }
 
 export interface OidcLoginsTable {
