@@ -114,3 +114,26 @@ export function auk01Mapping() {
     labels: m.labels.map((l) => ({ label: l.label, verified: l.verified })),
   }));
 }
+
+/**
+ * For an indicator on a benefit-group measure: the measure that has figures, ptv_a02 when imported, else
+ * the AUK01 group of the same benefit group, with where it came from. Other measures are returned as they
+ * are. (For the evaluation engine to call when it loads an indicator's facts.)
+ */
+export async function resolveBenefitMeasure(
+  db: Kysely<DB>,
+  measure: string,
+): Promise<{ measure: string; origin: RowOrigin | null; originLabel: string | null }> {
+  const m = /^ptv_a02\.fuldtidspersoner\.(.+)$/.exec(measure);
+  if (!m) return { measure, origin: null, originLabel: null };
+  const suffix = m[1]!;
+  const group =
+    BENEFIT_GROUPS.find((g) => g.id.replace(/-/g, '_') === suffix)?.id ??
+    BENEFIT_TOTALS.find((t) => t.id.replace(/-/g, '_') === suffix)?.id;
+  if ((await repo.latestImportOf(db, measure)) || !group)
+    return { measure, origin: 'jobindsats:ptv_a02', originLabel: ORIGIN_LABEL['jobindsats:ptv_a02'] };
+  const auk = auk01MeasureId(group);
+  if (await repo.latestImportOf(db, auk))
+    return { measure: auk, origin: 'statbank:AUK01', originLabel: ORIGIN_LABEL['statbank:AUK01'] };
+  return { measure, origin: null, originLabel: null };
+}

@@ -10,6 +10,7 @@ import { fetchAuk01BenefitGroups } from '../../src/importers/statbank-auk01.ts';
 import { buildBenefitReport } from '../../src/reports/benefit-report.ts';
 import { render } from '../../src/reports/index.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { resolveBenefitMeasure } from '../../src/services/benefit-groups.ts';
 import { runImport } from '../../src/services/imports.ts';
 import {
   auk01DataCsv,
@@ -122,6 +123,20 @@ describe.each(ENGINES)("Fredericia's Table 1 from AUK01 in the app and the Word 
     expect(body.periods).toContain('2017Q2');
     expect(body.mapping).toHaveLength(10);
     await app.close();
+  });
+
+  it('a benefit-group indicator on a ptv_a02 measure resolves to the AUK01 group while ptv_a02 is not imported', async () => {
+    expect(await resolveBenefitMeasure(t.database.db, 'ptv_a02.fuldtidspersoner.kontanthjaelp')).toEqual({
+      measure: auk01MeasureId('kontanthjaelp'),
+      origin: 'statbank:AUK01',
+      originLabel: 'Danmarks Statistik AUK01 (fuldtidsmodtagere)',
+    });
+    expect(await resolveBenefitMeasure(t.database.db, 'ptv_a02.fuldtidspersoner.i_alt')).toMatchObject({
+      measure: auk01MeasureId('i-alt'),
+    });
+    expect((await resolveBenefitMeasure(t.database.db, 'y60a02.fuldtidspersoner')).measure).toBe(
+      'y60a02.fuldtidspersoner',
+    );
   });
 
   it('the Word report prints the AUK01 rows with their source', async () => {
