@@ -204,6 +204,9 @@ export function startFetch(
   const user = requireStatisticsAdmin(actor);
   const def = SOURCES.find((x) => x.id === sourceId);
   if (!def) throw notFound(`Kilden "${sourceId}"`);
+  // Finished jobs are kept an hour for the page to read their result.
+  for (const [id, j] of jobs)
+    if (j.finishedAt && Date.now() - Date.parse(j.finishedAt) > 3_600_000) jobs.delete(id);
   const busy = runningJob(def.id);
   if (busy) throw conflict('Kilden hentes allerede', { jobId: busy.id });
   const job: FetchJob = {

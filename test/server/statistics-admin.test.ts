@@ -4,7 +4,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auk01MeasureId } from '../../src/data/auk01-benefit-types.ts';
+import { findUserByEmail } from '../../src/db/repositories/accounts.ts';
 import { buildApp } from '../../src/server/app.ts';
+import {
+  addGoal,
+  addIndicator,
+  createPlan,
+  GoalInput,
+  IndicatorInput,
+  PlanInput,
+} from '../../src/services/plans.ts';
 import { decryptSecret } from '../../src/services/secrets.ts';
 import type { SourceSettings } from '../../src/services/statistics-admin.ts';
 import { anonymous, as, type Client, seedUsers } from '../helpers/app.ts';
@@ -218,6 +227,54 @@ describe.each(ENGINES)('Statistik (administrator) on %s', (engine) => {
       periods: { count: 76, first: '2007Q1', last: '2025Q4' },
       lastImport: { id: job.result.importId },
     });
+  });
+
+  it('the catalogue lists the indicators that use a measure, drafts only to their own municipality', async () => {
+    const user = (await findUserByEmail(t.database.db, 'redaktoer@faxe.test'))!;
+    const actor = { user };
+    const plan = await createPlan(
+      t.database.db,
+      actor,
+      '320',
+      PlanInput.parse({ title: 'Kladde 2027', yearFrom: 2027, yearTo: 2027 }),
+    );
+    const goal = await addGoal(
+      t.database.db,
+      actor,
+      String(plan.id),
+      GoalInput.parse({ number: '1', kind: 'lokalt mål', title: 'Færre på kontanthjælp' }),
+    );
+    await addIndicator(
+      t.database.db,
+      actor,
+      String(goal.id),
+      IndicatorInput.parse({
+        kind: 'niveau',
+        title: 'Kontanthjælp, fuldtidspersoner',
+        config: {
+          measure: 'y60a02.fuldtidspersoner',
+          area: '320',
+          baselinePeriod: '2026M01',
+          target: { kind: 'absolute', value: 200 },
+          direction: 'at-most',
+          deadline: '2027-12-31',
+        },
+      }),
+    );
+    const using = async (c: Client) =>
+      (await c.req('GET', '/api/v1/measures/catalogue')).body.measures.find(
+        (m: { id: string }) => m.id === 'y60a02.fuldtidspersoner',
+      ).indicators;
+    expect(await using(anonymous(app))).toEqual([]);
+    expect(await using(await as(app, 'fredericia'))).toEqual([]);
+    expect(await using(await as(app, 'faxeLaeser'))).toEqual([
+      expect.objectContaining({
+        title: 'Kontanthjælp, fuldtidspersoner',
+        planTitle: 'Kladde 2027',
+        municipality: '320',
+        role: 'tæller',
+      }),
+    ]);
   });
 
   it('a fetch that fails is shown with its reason and recorded in the history', async () => {

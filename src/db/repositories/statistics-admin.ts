@@ -152,7 +152,7 @@ export async function measureCoverage(db: Executor) {
   return r.rows;
 }
 
-/** Indicators whose settings name a measure (as numerator or denominator), with their plan. */
+/** Indicators whose settings name a measure (measure or numerator, and denominator), with their plan. */
 export async function indicatorsUsingMeasures(db: Executor) {
   return db
     .selectFrom('indicators as i')
@@ -165,9 +165,9 @@ export async function indicatorsUsingMeasures(db: Executor) {
       'p.title as plan_title',
       'p.municipality',
       'p.status as plan_status',
-      sql<string | null>`i.config->>'measure'`.as('measure'),
+      sql<string | null>`coalesce(i.config->>'measure', i.config->>'numerator')`.as('measure'),
       sql<string | null>`i.config->>'denominator'`.as('denominator'),
     ])
-    .where(sql<boolean>`(i.config ? 'measure' OR i.config ? 'denominator')`)
+    .where(sql<boolean>`(i.config ? 'measure' OR i.config ? 'numerator' OR i.config ? 'denominator')`)
     .execute();
 }
