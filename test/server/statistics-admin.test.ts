@@ -1,6 +1,7 @@
 // The administrator's Statistik routes: access, uploads with a dry-run preview that writes nothing until
 // confirmed, revisions in the history, the Jobindsats key encrypted at rest, "Hent nu" of the AUK01
 // preset against recorded-shape answers on 127.0.0.1, and the measure catalogue.
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auk01MeasureId } from '../../src/data/auk01-benefit-types.ts';
@@ -18,7 +19,7 @@ import { decryptSecret } from '../../src/services/secrets.ts';
 import type { SourceSettings } from '../../src/services/statistics-admin.ts';
 import { anonymous, as, type Client, seedUsers } from '../helpers/app.ts';
 import { auk01Handler, FIXTURE_AREAS } from '../helpers/auk01-fixture.ts';
-import { readDerivedCsv } from '../helpers/datasets.ts';
+import { datasetPath, readDerivedCsv } from '../helpers/datasets.ts';
 import { createTestDb, ENGINES, snapshot, type TestDb } from '../helpers/db.ts';
 import { fixtureServer } from '../helpers/http.ts';
 
@@ -275,6 +276,31 @@ describe.each(ENGINES)('Statistik (administrator) on %s', (engine) => {
         role: 'tæller',
       }),
     ]);
+  });
+
+  it('previews a recorded StatBank JSON-stat answer and a Jobindsats export', async () => {
+    const jsonstat = readFileSync(datasetPath('statbank/api-eksempler/data_STRAF42_jsonstat_en.json'));
+    const p1 = await admin.req('POST', '/api/v1/admin/statistics/upload', {
+      fileName: 'straf42.json',
+      kind: 'statbank',
+      measure: 'straf42.afgoerelser',
+      contentBase64: jsonstat.toString('base64'),
+    });
+    expect(p1.status).toBe(200);
+    expect(p1.body).toMatchObject({ dryRun: true, total: 1, new: 1, refusedCount: 0 });
+    expect(p1.body.newMeasures.map((m: { id: string }) => m.id)).toEqual(['straf42.afgoerelser']);
+    const lines = readFileSync(
+      datasetPath('jobindsats/y60a02_kontanthjaelp_kommuner_maaned.csv'),
+      'utf8',
+    ).split('\n');
+    const p2 = await admin.req('POST', '/api/v1/admin/statistics/upload', {
+      fileName: 'y60a02.csv',
+      kind: 'jobindsats',
+      table: 'y60a02',
+      contentBase64: Buffer.from(lines.slice(0, 11).join('\n')).toString('base64'),
+    });
+    expect(p2.status).toBe(200);
+    expect(p2.body).toMatchObject({ dryRun: true, total: 40, new: 40, refusedCount: 0, newMeasures: [] });
   });
 
   it('a fetch that fails is shown with its reason and recorded in the history', async () => {
