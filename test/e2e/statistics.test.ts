@@ -141,6 +141,7 @@ describe.skipIf(!hasChromium)('Statistik in headless Chromium', () => {
     const table = page.getByRole('table', { name: /Udviklingen i antal offentligt forsørgede/ });
     await table.getByRole('row', { name: /Ydelsesgrupper i alt/ }).waitFor();
     expect(await table.getByText('Danmarks Statistik AUK01 (fuldtidsmodtagere)').count()).toBe(12);
+    await page.screenshot({ path: join(tmpdir(), 'h5-ydelsesgrupper.png'), fullPage: true });
     await axe('Ydelsesgrupper');
     await page.getByRole('link', { name: 'Målkatalog' }).click();
     const cat = page.getByRole('row', { name: /Fuldtidsmodtagere, Ydelsesgrupper i alt/ });
