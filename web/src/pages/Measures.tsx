@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../api.ts';
-import { formatNumber, formatPeriod } from '../format.ts';
-import { formatDateTime } from './Statistics.tsx';
+import { formatDateTime, formatNumber, formatPeriod } from '../format.ts';
 
 interface CatalogueMeasure {
   id: string;
