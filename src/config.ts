@@ -11,6 +11,8 @@ export interface Config {
   /** Load the demo data set into an empty database on start. */
   demo: boolean;
   jobindsatsApiKey: string | undefined;
+  /** Key that encrypts secrets an administrator sets (the Jobindsats key) at rest; none = cannot store them. */
+  secretKey: string | undefined;
   jobindsatsBaseUrl: string;
   statbankBaseUrl: string;
   /** Cron-like interval for the scheduled refresh, in hours; 0 = off. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.MAALTAVLE_DATA_DIR ?? './data'),
     demo: env.MAALTAVLE_DEMO !== '0',
     jobindsatsApiKey: env.JOBINDSATS_API_KEY || undefined,
+    secretKey: env.MAALTAVLE_SECRET_KEY || undefined,
     jobindsatsBaseUrl: env.JOBINDSATS_BASE_URL ?? 'https://api.jobindsats.dk',
     statbankBaseUrl: env.STATBANK_BASE_URL ?? 'https://api.statbank.dk',
     refreshIntervalHours: Number(env.MAALTAVLE_REFRESH_HOURS ?? 0),

@@ -9,6 +9,7 @@ import { parseJobindsatsWide } from '../importers/jobindsats-files.ts';
 import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
 import { parseLongCsv } from '../importers/long-csv.ts';
 import { fetchStatbank } from '../importers/statbank-api.ts';
+import { fetchAuk01BenefitGroups } from '../importers/statbank-auk01.ts';
 import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts';
 import type { ParsedImport } from '../importers/types.ts';
 import { openServices } from '../services/bootstrap.ts';
@@ -21,7 +22,7 @@ export const IMPORT_USAGE = `Brug: maaltavle import <kilde> [tilvalg]
   csv FILE                  Måltavles lange CSV (area;measure;period;value[;unit])
   file FILE --measure ID    StatBank-CSV eller JSON-stat (fx AUK01 hentet fra statistikbanken.dk)
   file FILE --jobindsats T  Jobindsats-eksport for tabel T (y25i01, y60a02, y30r21, …)
-  statbank TABEL            Hent fra Danmarks Statistiks API (AUK01, FOLK1AM)
+  statbank TABEL            Hent fra Danmarks Statistiks API (AUK01, FOLK1AM, AUK01-ydelsesgrupper = tabel 1)
   jobindsats TABEL          Hent fra jobindsats.dk (v3: ptv_a02, y60a02; v2: y30r21); kræver JOBINDSATS_API_KEY
 
 Tilvalg:
@@ -68,6 +69,11 @@ async function parseSource(args: Args, known: Set<string>): Promise<ParsedImport
       return parseStatbankCsv(bytes, { measure, filter, origin: basename(target) });
     }
     case 'statbank':
+      if (/^(AUK01-ydelsesgrupper|tabel1)$/i.test(target))
+        return {
+          ...(await fetchAuk01BenefitGroups(config.statbankBaseUrl)),
+          source: 'statbank:AUK01-ydelsesgrupper',
+        };
       return fetchStatbank(config.statbankBaseUrl, target);
     case 'jobindsats':
       if (target.toLowerCase() === 'y30r21')

@@ -195,6 +195,7 @@ export interface DB extends StatsDB {
   status_entries: StatusEntriesTable;
   oidc_logins: OidcLoginsTable;
   create_requests: CreateRequestsTable;
+  secrets: SecretsTable;
 }
 
 /** Idempotency keys of creates: a repeated key returns what the first request created. */
@@ -204,6 +205,16 @@ export interface CreateRequestsTable {
   entity: string;
   entity_id: Nullable<string>;
   created_at: Generated<Date>;
+}
+
+/** Administrator-set secrets, AES-256-GCM encrypted (migration 0007). */
+export interface SecretsTable {
+  name: string;
+  ciphertext: string;
+  iv: string;
+  tag: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
 }
 
 export interface OidcLoginsTable {

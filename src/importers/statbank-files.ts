@@ -15,6 +15,11 @@ export interface StatbankMapping {
   filter?: Record<string, string>;
   /** Where the data came from, for the import record. */
   origin: string;
+  /**
+   * One dimension whose value picks the measure (e.g. YDELSESTYPE code → measure id), for answers that
+   * hold several series; values not listed are refused.
+   */
+  measureBy?: { column: string; measures: Record<string, string> };
 }
 
 const AREA_COLUMNS = ['OMRÅDE', 'OMR', 'KOMK', 'KOMMUNE', 'BOPKOM', 'REGION', 'AREA'];
@@ -76,7 +81,14 @@ export function parseStatbankCsv(bytes: Uint8Array, map: StatbankMapping): Parse
   }
   if (cols.length < 2)
     throw new ImportError(`Overskriften har for få kolonner: ${cols.join(';')}`, { line: header.line });
-  const others = cols.map((c, i) => ({ c, i })).filter(({ i }) => i !== iArea && i !== iTime && i !== iValue);
+  const iMeasure = map.measureBy ? cols.indexOf(map.measureBy.column) : -1;
+  if (map.measureBy && iMeasure < 0)
+    throw new ImportError(`Filen mangler kolonnen ${map.measureBy.column}; fandt ${cols.join(';')}`, {
+      line: header.line,
+    });
+  const others = cols
+    .map((c, i) => ({ c, i }))
+    .filter(({ i }) => i !== iArea && i !== iTime && i !== iValue && i !== iMeasure);
   const seenValues = new Map<string, Set<string>>(others.map(({ c }) => [c, new Set()]));
   const rows: StagedObservation[] = [];
   const skipped: Record<string, number> = {};
@@ -101,8 +113,19 @@ export function parseStatbankCsv(bytes: Uint8Array, map: StatbankMapping): Parse
       skipped[reason] = (skipped[reason] ?? 0) + 1;
       continue;
     }
-    const obs = staged(map.measure, area.id, r.cells[iTime]!.trim(), r.cells[iValue]!, r.line);
-    const key = `${obs.areaId}|${obs.period}`;
+    let measure = map.measure;
+    if (map.measureBy) {
+      const code = r.cells[iMeasure]!.trim();
+      const m = map.measureBy.measures[code];
+      if (!m)
+        throw new ImportError(
+          `${map.measureBy.column} "${code}" blev ikke bedt om (kendte: ${Object.keys(map.measureBy.measures).join(', ')})`,
+          { line: r.line },
+        );
+      measure = m;
+    }
+    const obs = staged(measure, area.id, r.cells[iTime]!.trim(), r.cells[iValue]!, r.line);
+    const key = `${obs.measureId}|${obs.areaId}|${obs.period}`;
     if (seen.has(key))
       throw new ImportError(`Samme område og periode står også i linje ${seen.get(key)}`, { line: r.line });
     seen.set(key, r.line);

@@ -9,16 +9,20 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { loadConfig } from '../config.ts';
 import type { Services } from '../services/index.ts';
 import type { Oidc } from '../services/oidc.ts';
+import { type SourceSettings, sourceSettingsFrom } from '../services/statistics-admin.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
+import { benefitGroupRoutes } from './routes/benefit-groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { planRoutes } from './routes/plans.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { benefitGroupRoutes, statisticsRoutes } from './routes/statistics.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
+import { statisticsAdminRoutes } from './routes/statistics-admin.ts';
 import { webApp } from './web.ts';
 
 export interface AppOptions {
@@ -32,6 +36,8 @@ export interface AppOptions {
   webDir?: string;
   /** Single sign-on, when configured. */
   oidc?: Oidc;
+  /** Where the statistics sources are fetched from, and the keys; default from the environment. */
+  sourceSettings?: SourceSettings;
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -103,6 +109,11 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     await app.register(authPlugin, { services, secureCookies: !!opts.secureCookies });
     await app.register(statisticsRoutes, { prefix: '/api/v1', services });
     await app.register(benefitGroupRoutes, { prefix: '/api/v1', services });
+    await app.register(statisticsAdminRoutes, {
+      prefix: '/api/v1',
+      services,
+      settings: opts.sourceSettings ?? sourceSettingsFrom(loadConfig()),
+    });
     await app.register(authRoutes, {
       prefix: '/api/v1',
       services,

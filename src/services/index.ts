@@ -1,7 +1,8 @@
 // The application's use cases, wired to a database. Routes and the CLI call these, never SQL.
 import { sql } from 'kysely';
 import { AREAS } from '../data/areas.ts';
-import { MEASURES } from '../data/measures.ts';
+import { auk01BenefitMeasures } from '../data/auk01-benefit-types.ts';
+import { ATTRIBUTION_DST, MEASURES } from '../data/measures.ts';
 import type { Database } from '../db/connection.ts';
 import * as repo from '../db/repositories/statistics.ts';
 
@@ -15,7 +16,7 @@ export interface Services {
 /** Seeds the catalogue (areas and the built-in measures) and returns the services. */
 export async function createServices(database: Database): Promise<Services> {
   await repo.upsertAreas(database.db, AREAS);
-  await repo.upsertMeasures(database.db, MEASURES);
+  await repo.upsertMeasures(database.db, [...MEASURES, ...auk01BenefitMeasures(ATTRIBUTION_DST)]);
   return {
     database,
     ping: async () => {

@@ -1,11 +1,9 @@
-// Scheduled refresh of the configured sources (MAALTAVLE_REFRESH_HOURS, e.g. 168 for weekly), logged.
+// Scheduled refresh of the configured sources (MAALTAVLE_REFRESH_HOURS, e.g. 168 for weekly), logged. The
+// sources are the ones the Statistik page lists; those that need the Jobindsats key run when it is set.
 import type { Config } from '../config.ts';
-import { fetchJobindsats, JOBINDSATS_PRESETS } from '../importers/jobindsats-api.ts';
-import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
-import { fetchStatbank, STATBANK_PRESETS } from '../importers/statbank-api.ts';
-import type { ParsedImport } from '../importers/types.ts';
 import { runImport } from './imports.ts';
 import type { Services } from './index.ts';
+import { jobindsatsKey, SOURCES, setNextRefresh, sourceSettingsFrom } from './statistics-admin.ts';
 
 export interface RefreshResult {
   source: string;
@@ -19,36 +17,27 @@ export async function refreshAll(
   config: Config,
   log: (m: string) => void,
 ): Promise<RefreshResult[]> {
-  const jobs: [string, () => Promise<ParsedImport>][] = [
-    ...Object.keys(STATBANK_PRESETS).map(
-      (t) =>
-        [`statbank:${t}`, () => fetchStatbank(config.statbankBaseUrl, t)] as [
-          string,
-          () => Promise<ParsedImport>,
-        ],
-    ),
-  ];
-  if (config.jobindsatsApiKey) {
-    jobs.push(['jobindsats:y30r21', () => fetchY30R21(config.jobindsatsBaseUrl, config.jobindsatsApiKey)]);
-    for (const t of Object.keys(JOBINDSATS_PRESETS)) {
-      jobs.push([
-        `jobindsats:${t}`,
-        () => fetchJobindsats(config.jobindsatsBaseUrl, config.jobindsatsApiKey, t),
-      ]);
-    }
+  const settings = sourceSettingsFrom(config);
+  const db = services.database.db;
+  let key: string | undefined;
+  try {
+    key = await jobindsatsKey(db, settings);
+  } catch (err) {
+    log(`Jobindsats-nøglen kan ikke bruges: ${err instanceof Error ? err.message : String(err)}`);
   }
   const results: RefreshResult[] = [];
-  for (const [source, fetcher] of jobs) {
+  for (const def of SOURCES) {
+    if (def.needsKey && !key) continue;
     try {
-      const parsed = await fetcher();
-      const s = await runImport(services.database.db, parsed, { createdBy: 'planlagt opdatering' });
+      const parsed = { ...(await def.fetch(settings, key, () => {})), source: def.id };
+      const s = await runImport(db, parsed, { createdBy: 'planlagt opdatering' });
       const message = `${s.new} nye, ${s.revised} reviderede, ${s.unchanged} uændrede`;
-      log(`Opdatering ${source}: ${message}`);
-      results.push({ source, ok: true, message });
+      log(`Opdatering ${def.id}: ${message}`);
+      results.push({ source: def.id, ok: true, message });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      log(`Opdatering ${source} fejlede: ${message}`);
-      results.push({ source, ok: false, message });
+      log(`Opdatering ${def.id} fejlede: ${message}`);
+      results.push({ source: def.id, ok: false, message });
     }
   }
   return results;
@@ -60,18 +49,27 @@ export function startScheduledRefresh(
   config: Config,
   log: (m: string) => void,
 ): () => void {
-  if (!(config.refreshIntervalHours > 0)) return () => {};
+  if (!(config.refreshIntervalHours > 0)) {
+    setNextRefresh(null);
+    return () => {};
+  }
+  const every = config.refreshIntervalHours * 3_600_000;
+  setNextRefresh(new Date(Date.now() + every));
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
+    setNextRefresh(new Date(Date.now() + every));
     try {
       await refreshAll(services, config, log);
     } finally {
       running = false;
     }
-  }, config.refreshIntervalHours * 3_600_000);
+  }, every);
   timer.unref();
   log(`Planlagt opdatering hver ${config.refreshIntervalHours}. time`);
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    setNextRefresh(null);
+  };
 }

@@ -50,6 +50,7 @@ describe('refresh of configured sources', () => {
       const config = { ...loadConfig({}), statbankBaseUrl: srv.base };
       const results = await refreshAll(t.services, config, (m) => log.push(m));
       expect(results.map((r) => [r.source, r.ok])).toEqual([
+        ['statbank:AUK01-ydelsesgrupper', false],
         ['statbank:AUK01', false],
         ['statbank:FOLK1AM', true],
       ]);

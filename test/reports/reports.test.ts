@@ -183,7 +183,9 @@ describe('reports on the demo plans', () => {
       'Udvikling Fredericia',
       'Udvikling RAR Sydjylland',
       'Udvikling landsplan',
+      'Kilde',
     ]);
+    expect(table.rows[0]!.at(-1)!.text).toBe('Jobindsats Y30R21 (fuldtidspersoner, 4 kvartaler)');
     // datasets/jobindsats/y30r21: Fredericia, Ydelsesgrupper i alt, faktisk antal 3.810 → 3.270 (rounded to tens).
     expect(table.rows[0]!.slice(0, 4).map((c) => c.text)).toEqual([
       'Ydelsesgrupper i alt',

@@ -23,3 +23,15 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 export const collator = new Intl.Collator('da');
+
+const dateTime = new Intl.DateTimeFormat('da-DK', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Copenhagen',
+});
+/** "23. november 2026 kl. 19.12" in Copenhagen time. */
+export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '');
+
+/** "12 nye, 3 reviderede, 0 uændrede" for an import's counts. */
+export const importCounts = (x: { new: number; revised: number; unchanged: number }) =>
+  `${formatNumber(x.new)} nye, ${formatNumber(x.revised)} reviderede, ${formatNumber(x.unchanged)} uændrede`;

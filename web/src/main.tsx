@@ -9,10 +9,12 @@ import { Benchmark } from './pages/Benchmark.tsx';
 import { BenefitGroups } from './pages/BenefitGroups.tsx';
 import { Indicator } from './pages/Indicator.tsx';
 import { Login } from './pages/Login.tsx';
+import { Measures } from './pages/Measures.tsx';
 import { Plan } from './pages/Plan.tsx';
 import { Plans } from './pages/Plans.tsx';
 import { Public } from './pages/Public.tsx';
 import { Round } from './pages/Round.tsx';
+import { Statistics } from './pages/Statistics.tsx';
 import './styles.css';
 
 const router = createBrowserRouter([
@@ -27,6 +29,8 @@ const router = createBrowserRouter([
       { path: '/benchmark', element: <Benchmark /> },
       { path: '/ydelsesgrupper', element: <BenefitGroups /> },
       { path: '/administration', element: <Admin /> },
+      { path: '/statistik', element: <Statistics /> },
+      { path: '/maal', element: <Measures /> },
       { path: '/konto', element: <Account /> },
       { path: '/offentlig/:code/:slug', element: <Public /> },
       { path: '*', element: <p>Siden findes ikke.</p> },

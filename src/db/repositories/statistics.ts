@@ -14,6 +14,8 @@ export interface MeasureRecord {
   frequency: 'month' | 'quarter' | 'mat' | 'half' | 'year';
   attribution: string;
   description: string | null;
+  /** Direction of better (h1 adds this as required with a column; read here when present). */
+  better?: 'lower' | 'higher';
 }
 
 export interface StagedObservation {

@@ -1,15 +1,13 @@
 // Public statistics API: measures, observations, development (Table 1 row) and rank with what it takes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BENEFIT_GROUPS } from '../../data/benefit-groups.ts';
-import { Y30R21_GROUPS } from '../../data/measures.ts';
 import { listImports, listMeasures } from '../../db/repositories/statistics.ts';
 import { tryParsePeriod } from '../../domain/periods.ts';
 import type { Services } from '../../services/index.ts';
 import { developmentRow, observations, rank } from '../../services/statistics.ts';
 
 /** A period parameter: any code or Danish text Måltavle reads, refused in Danish when it does not parse. */
-const period = (name: string) =>
+export const period = (name: string) =>
   z.string().transform((s, ctx) => {
     const p = tryParsePeriod(s);
     if (!p) {
@@ -34,7 +32,7 @@ const MeasureSchema = z.object({
   description: z.string().nullable(),
 });
 
-const DevelopmentSchema = z.object({
+export const DevelopmentSchema = z.object({
   area: z.string(),
   name: z.string(),
   basis: z.string(),
@@ -211,62 +209,6 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     async (req) => {
       const r = await rank(db, req.query);
       return { ...r, measure: r.measure.id, denominator: r.denominator?.id ?? null };
-    },
-  );
-};
-
-/** Benefit groups (the Fredericia Table 1 view) for any municipality and two periods. */
-export const benefitGroupRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
-  app,
-  { services },
-) => {
-  const db = services.database.db;
-  app.get(
-    '/benefit-groups',
-    {
-      schema: {
-        summary: 'Udvikling pr. ydelsesgruppe for en kommune, dens sammenligningsområde og hele landet',
-        querystring: z.object({
-          area: z.string().min(1),
-          from: period('from'),
-          to: period('to'),
-          source: z.enum(['y30r21', 'ptv_a02']).default('y30r21'),
-        }),
-      },
-    },
-    async (req) => {
-      const groups =
-        req.query.source === 'y30r21'
-          ? Y30R21_GROUPS.map(([label, suffix]) => ({
-              name: label,
-              measure: `y30r21.faktisk_antal.${suffix}`,
-            }))
-          : [
-              ...BENEFIT_GROUPS.map((g) => ({
-                name: g.name,
-                measure: `ptv_a02.fuldtidspersoner.${g.id.replace(/-/g, '_')}`,
-              })),
-            ];
-      const known = new Set((await listMeasures(db)).map((m) => m.id));
-      const rows = [];
-      for (const g of groups) {
-        if (!known.has(g.measure)) {
-          rows.push({ name: g.name, measure: g.measure, imported: false, row: null });
-          continue;
-        }
-        rows.push({
-          name: g.name,
-          measure: g.measure,
-          imported: true,
-          row: await developmentRow(db, {
-            measure: g.measure,
-            area: req.query.area,
-            from: req.query.from,
-            to: req.query.to,
-          }),
-        });
-      }
-      return { source: req.query.source, rows };
     },
   );
 };

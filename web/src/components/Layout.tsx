@@ -95,9 +95,17 @@ export function Layout() {
             <li>
               <NavLink to="/ydelsesgrupper">{T.nav.benefitGroups}</NavLink>
             </li>
+            <li>
+              <NavLink to="/maal">Målkatalog</NavLink>
+            </li>
             {adminOf ? (
               <li>
                 <NavLink to="/administration">{T.nav.admin}</NavLink>
+              </li>
+            ) : null}
+            {adminOf ? (
+              <li>
+                <NavLink to="/statistik">Statistik</NavLink>
               </li>
             ) : null}
             {me.user ? (

@@ -16,13 +16,29 @@ interface Dev {
   basis: string;
 }
 interface Row {
+  key: string;
   name: string;
+  isTotal: boolean;
   measure: string;
   imported: boolean;
+  originLabel: string | null;
   row: null | { municipality: Dev; comparison: Dev | null; country: Dev };
 }
+interface Mapping {
+  group: string;
+  name: string;
+  labels: { label: string; verified: boolean }[];
+}
 
-const PERIODS = ['2020QMAT02', '2020QMAT04', '2021QMAT02', '2021QMAT04', '2022QMAT02', '2022QMAT04'];
+/** Default periods per source: Y30R21's rolling years, and Table 1's own quarters (seed 003). */
+const DEFAULTS: Record<string, { from: string; to: string; periods: string[] }> = {
+  y30r21: {
+    from: '2021QMAT02',
+    to: '2022QMAT02',
+    periods: ['2020QMAT02', '2020QMAT04', '2021QMAT02', '2021QMAT04', '2022QMAT02', '2022QMAT04'],
+  },
+  ptv_a02: { from: '2017Q2', to: '2018Q2', periods: ['2017Q2', '2018Q2'] },
+};
 const pct = (d: Dev | null | undefined) =>
   d?.pct === null || d?.pct === undefined ? '–' : formatPercent(d.pct, { signed: true });
 
@@ -32,14 +48,25 @@ export function BenefitGroups() {
   const [areaChoice, setArea] = useState('');
   // The user's own municipality first; Fredericia (whose plan has this table) for everyone else.
   const area = areaChoice || ownMunicipality(me, '607');
-  const [from, setFrom] = useState('2021QMAT02');
-  const [to, setTo] = useState('2022QMAT02');
+  // Y30R21 is in the shipped data; Table 1 (ptv_a02 / AUK01) once an administrator has fetched it.
   const [source, setSource] = useState('y30r21');
+  const [from, setFrom] = useState(DEFAULTS.y30r21!.from);
+  const [to, setTo] = useState(DEFAULTS.y30r21!.to);
   const { data, error } = useQuery({
     queryKey: ['benefit', area, from, to, source],
     queryFn: () =>
-      get<{ rows: Row[] }>(`/benefit-groups?area=${area}&from=${from}&to=${to}&source=${source}`),
+      get<{ rows: Row[]; periods: string[]; mapping: Mapping[] }>(
+        `/benefit-groups?area=${area}&from=${from}&to=${to}&source=${source}`,
+      ),
   });
+  const periods = [...new Set([...(data?.periods ?? []), ...DEFAULTS[source]!.periods, from, to])].sort(
+    (a, b) => b.localeCompare(a),
+  );
+  const changeSource = (s: string) => {
+    setSource(s);
+    setFrom(DEFAULTS[s]!.from);
+    setTo(DEFAULTS[s]!.to);
+  };
   const municipalities = areas
     .filter((a) => a.kind === 'kommune')
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -56,22 +83,24 @@ export function BenefitGroups() {
         />
         <label>
           Kilde
-          <select value={source} onChange={(e) => setSource(e.target.value)}>
+          <select value={source} onChange={(e) => changeSource(e.target.value)}>
+            <option value="ptv_a02">
+              Tabel 1: 10 ydelsesgrupper (Jobindsats ptv_a02, ellers Danmarks Statistik AUK01)
+            </option>
             <option value="y30r21">Jobindsats Y30R21 (4 ydelsesgrupper, 4 kvartaler)</option>
-            <option value="ptv_a02">Jobindsats ptv_a02 (10 ydelsesgrupper som tabel 1)</option>
           </select>
         </label>
         <Select
           label={T.benefit.from}
           value={from}
           onChange={setFrom}
-          options={PERIODS.map((p) => ({ value: p, label: formatPeriod(p) }))}
+          options={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
         />
         <Select
           label={T.benefit.to}
           value={to}
           onChange={setTo}
-          options={PERIODS.map((p) => ({ value: p, label: formatPeriod(p) }))}
+          options={periods.map((p) => ({ value: p, label: formatPeriod(p) }))}
         />
       </form>
       <p>
@@ -91,8 +120,8 @@ export function BenefitGroups() {
       {data ? (
         <table>
           <caption>
-            Udviklingen i antal offentligt forsørgede (fuldtidspersoner), {formatPeriod(from)} –{' '}
-            {formatPeriod(to)}. Kilde: Jobindsats.dk, STAR.
+            Udviklingen i antal offentligt forsørgede, {formatPeriod(from)} – {formatPeriod(to)}. Kilden står
+            ved hver række.
           </caption>
           <thead>
             <tr>
@@ -112,11 +141,12 @@ export function BenefitGroups() {
               <th scope="col" className="num">
                 Udvikling hele landet
               </th>
+              <th scope="col">Kilde</th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((r) => (
-              <tr key={r.measure}>
+              <tr key={r.key} className={r.isTotal ? 'total' : undefined}>
                 <th scope="row">{r.name}</th>
                 {r.row ? (
                   <>
@@ -129,9 +159,16 @@ export function BenefitGroups() {
                     <td className="num">{pct(r.row.municipality)}</td>
                     <td className="num">{pct(r.row.comparison)}</td>
                     <td className="num">{pct(r.row.country)}</td>
+                    <td>{r.originLabel}</td>
                   </>
                 ) : (
-                  <td colSpan={5}>{T.benefit.notImported}</td>
+                  <td colSpan={6}>
+                    {T.benefit.notImported} (
+                    {source === 'y30r21'
+                      ? 'Jobindsats Y30R21'
+                      : 'Danmarks Statistik AUK01 kan hentes uden nøgle på siden Statistik'}
+                    )
+                  </td>
                 )}
               </tr>
             ))}
@@ -140,7 +177,35 @@ export function BenefitGroups() {
       ) : null}
       <p className="muted small">
         Sammenligningsområdets og landets tal er summen af kommunerne, hvor området ikke selv er importeret.
+        Danmarks Statistiks AUK01 tæller fuldtidsmodtagere; Jobindsats tæller fuldtidspersoner. Tallene er
+        beslægtede, men ikke den samme statistik.
       </p>
+      {data?.mapping ? (
+        <details>
+          <summary>Sådan lægges AUK01's ydelsestyper sammen til ydelsesgrupper</summary>
+          <table>
+            <caption>Ydelsestyper i Danmarks Statistiks AUK01 pr. ydelsesgruppe</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ydelsesgruppe</th>
+                <th scope="col">Ydelsestyper i AUK01 (lægges sammen)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.mapping.map((m) => (
+                <tr key={m.group}>
+                  <th scope="row">{m.name}</th>
+                  <td>
+                    {m.labels
+                      .map((l) => (l.verified ? l.label : `${l.label} (ikke bekræftet endnu)`))
+                      .join(' + ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
     </section>
   );
 }
