@@ -197,4 +197,41 @@ describe.skipIf(!hasChromium)('every page at 375 px', () => {
     expect(after.indicators.length).toBe(0);
     await page.close();
   }, 180_000);
+
+  it('an invited user logs in with the one-time password, is sent to "Min konto" and must change it', async () => {
+    const admin = await browser.newPage({ bypassCSP: true });
+    await login(admin);
+    const password = await admin.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const r = await fetch('/api/v1/municipalities/320/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ email: 'ny.redaktoer@faxe.dk', name: 'Ny Redaktør', role: 'redaktør' }),
+      });
+      return ((await r.json()) as { password: string }).password;
+    });
+    expect(password).toMatch(/.{12,}/);
+    await admin.close();
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/log-ind`);
+    await page.getByLabel('Brugernavn (e-mail)').fill('ny.redaktoer@faxe.dk');
+    await page.getByLabel('Adgangskode').fill(password);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL(/\/konto$/);
+    await page.getByText('Du er logget ind med en engangsadgangskode.').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'engangskode.png'), fullPage: true });
+    // Elsewhere is refused until the password is changed.
+    await page.goto(`${base}/benchmark`);
+    await page.waitForURL(/\/konto$/);
+    await page.getByLabel('Nuværende adgangskode').fill(password);
+    await page.getByLabel('Ny adgangskode (mindst 10 tegn)').fill('min-egen-kode-2027');
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await page.getByText('Adgangskoden er skiftet.').waitFor();
+    await page.goto(`${base}/benchmark`);
+    await page.locator('main table').first().waitFor();
+    expect(page.url()).toMatch(/\/benchmark$/);
+    expect(await page.getByText('Du er logget ind med en engangsadgangskode.').count()).toBe(0);
+    await ctx.close();
+  }, 120_000);
 });
