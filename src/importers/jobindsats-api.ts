@@ -5,9 +5,11 @@
 // The shape of metadata and data answers below follows the public v3 documentation and a client that
 // used it (answers as `{ columns, rows }`); no recorded v3 data answer exists in datasets/, so the tests
 // build their fixture from this documented shape and say so.
+
 import { findArea, resolveArea } from '../data/areas.ts';
 import { ATTRIBUTION_STAR } from '../data/measures.ts';
 import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
+import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber, stripBom } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
 import { ImportError } from './errors.ts';
@@ -181,6 +183,8 @@ export async function fetchJobindsats(
         frequency: period.kind,
         attribution: ATTRIBUTION_STAR,
         description: meta.name,
+        better: inferBetter(preset.unit, measure.name),
+        betterInferred: true,
       });
     }
     rows.push({
