@@ -301,11 +301,12 @@ export async function deleteIndicator(db: Kysely<DB>, actor: Actor, id: string) 
 }
 
 /** Evaluates an indicator on its own (for the editor's live check and the indicator page). */
-export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf: string) {
+export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf?: string) {
   const ind = await plans.findIndicator(db, id);
   if (!ind) throw notFound('Indikatoren');
-  const { plan } = await readPlan(db, actor, String(ind.plan_id));
-  return (await evaluateIndicators(db, plan, [ind], new Map(), asOf)).get(ind.id)!;
+  const { plan, rounds } = await readPlan(db, actor, String(ind.plan_id));
+  const date = asOf ?? evaluationDate(plan, rounds.at(-1)?.as_of);
+  return (await evaluateIndicators(db, plan, [ind], new Map(), date)).get(ind.id)!;
 }
 
 export async function createRound(
