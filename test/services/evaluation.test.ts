@@ -167,6 +167,7 @@ describe.each(ENGINES)('evaluation engine on %s', (engine) => {
       counts[name] = [await measure((d) => f(d, small)), await measure((d) => f(d, large))];
     }
     expect(Object.keys(counts)).toHaveLength(3);
+    console.info(`queries (5 indicators, 40 indicators) on ${engine}: ${JSON.stringify(counts)}`);
     for (const [name, [five, forty]] of Object.entries(counts)) {
       expect(five, name).toBeGreaterThan(0);
       expect(forty, `${name}: 5 indicators ${five} queries, 40 indicators ${forty}`).toBe(five);

@@ -14,6 +14,7 @@ import type {
 import { formatNumber } from '../numbers.ts';
 import {
   aggregateMonths,
+  formatDateDa,
   formatPeriodDa,
   type Period,
   periodBounds,
@@ -150,7 +151,10 @@ interface Split<T> {
   after: T | undefined;
 }
 
-/** The newest item judged (period ends by the deadline and asOf) and the newest after the deadline. */
+/**
+ * The newest item judged (its period ends by the deadline and asOf) and, once the deadline has passed, the
+ * newest item from after the deadline (shown as "efter fristen", never judged).
+ */
 function splitAtDeadline<T extends { period: string }>(
   items: readonly T[],
   asOf: string,
@@ -162,7 +166,8 @@ function splitAtDeadline<T extends { period: string }>(
   for (const it of items) {
     const end = periodEnd(it.period);
     if (end <= cutoff) judged = it;
-    else if (deadline && end > deadline && end <= asOf) after = it;
+    // Shown beside the judgement, never judged: the newest value from after the deadline.
+    else if (deadline && end > deadline && asOf >= deadline) after = it;
   }
   return { judged, after };
 }
@@ -240,7 +245,7 @@ function judge(
 ): Assessment {
   if (!latest && after)
     return none(
-      `Der er ingen tal fra perioder til og med fristen ${base.deadline}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
+      `Der er ingen tal fra perioder til og med fristen ${formatDateDa(base.deadline)}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
     );
   return assess({
     baseline: base.baseline,
@@ -488,7 +493,8 @@ function placering(
   const out = blank(ctx.asOf, c.deadline);
   const m = c.measure ? facts.measures.get(c.measure) : undefined;
   const history = c.measure
-    ? rankOverTime(facts, c.measure, c.denominator, c.area, c.direction, ctx.asOf)
+    ? // Every published period for the chart; the judgement below only uses those up to judgedAt.
+      rankOverTime(facts, c.measure, c.denominator, c.area, c.direction, '9999-12-31')
     : [];
   const split = splitAtDeadline(history, ctx.asOf, c.deadline);
   const source = m?.attribution ?? '';
@@ -553,7 +559,10 @@ function placering(
     unit: 'placering',
     assessment,
     progressText: latest ? `nr. ${latest.value} ud af ${of}` : null,
-    trend: history.slice(-12).map((h) => ({ period: h.period, value: h.self.rank })),
+    trend: history
+      .filter((h) => periodEnd(h.period) <= ctx.asOf)
+      .slice(-12)
+      .map((h) => ({ period: h.period, value: h.self.rank })),
     rankHistory: history.map((h) => ({ period: h.period, rank: h.self.rank, of: h.ranking.ranking.length })),
     development: development(baseline, latest, 'placering'),
     whatItTakes,
@@ -652,7 +661,7 @@ function benchmark(c: BenchmarkConfig, facts: Facts, ctx: EvaluationContext): Pa
       direction: c.direction === 'lower' ? 'at-most' : 'at-least',
       assessment: after
         ? none(
-            `Der er ingen tal fra perioder til og med fristen ${c.deadline}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
+            `Der er ingen tal fra perioder til og med fristen ${formatDateDa(c.deadline)}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
           )
         : none('Der er ingen tal for kommunen.'),
     };

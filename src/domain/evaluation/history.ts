@@ -50,6 +50,7 @@ export function comparisonHistory(
     };
   const compPoints: { period: string; value: number | null }[] = [];
   let compName: { id: string; name: string } | null = null;
+  const names: string[] = [];
   const formulas = new Set<string>();
   for (const period of periods) {
     const year = Number(period.slice(0, 4));
@@ -59,6 +60,7 @@ export function comparisonHistory(
       continue;
     }
     compName = { id: g.id, name: g.name };
+    if (names.at(-1) !== g.name) names.push(g.name);
     const v = groupValueOf(facts, measure, denominator, g, period);
     if (v.value !== null) formulas.add(v.basis);
     compPoints.push({ period, value: v.value });
@@ -76,7 +78,10 @@ export function comparisonHistory(
   return {
     unit,
     own,
-    comparison: compName ? { area: compName.id, name: compName.name, points: compPoints } : null,
+    // The comparison area changes with the scheme (RAR to 2024, regions from 2025): the label says so.
+    comparison: compName
+      ? { area: compName.id, name: names.length > 1 ? names.join(' → ') : compName.name, points: compPoints }
+      : null,
     country,
     source: m.attribution,
     basis: `Områdernes tal er forholdet mellem summer (${[...formulas].join(', ') || 'ingen'}), aldrig et gennemsnit af kommunernes procenter.`,

@@ -30,7 +30,7 @@ export interface IndicatorEvaluation {
   /** The goal is judged on periods up to this date: the earlier of the deadline and asOf. */
   judgedAt: string;
   latest: ValueAt | null;
-  /** The newest value after the deadline (up to asOf), shown beside the judgement as "efter fristen". */
+  /** Once the deadline has passed: the newest value from after it, shown beside the judgement as "efter fristen". */
   afterDeadline: (ValueAt & { label: 'efter fristen' }) | null;
   baseline: { value: number; period: string | null } | null;
   target: number | null;

@@ -207,6 +207,7 @@ export function Indicator() {
             min: 1,
             max: Math.max(...ranks.map((r) => r.of)),
             name: 'placering (nr. 1 øverst)',
+            nameLocation: 'start',
           },
           series: [
             {

@@ -58,7 +58,15 @@ function DevelopmentCell({ item }: { item: Item }) {
       {d.pct !== null
         ? ` (${d.pct > 0 ? '+' : d.pct < 0 ? '−' : ''}${formatNumber(Math.abs(d.pct), { decimals: 1 })} %)`
         : ''}
-      <span className="muted"> siden {d.from.period ? formatPeriod(d.from.period) : 'baseline'}</span>
+      <span className="muted">
+        {' '}
+        siden{' '}
+        {!d.from.period
+          ? 'baseline'
+          : /^\d{4}-\d{2}-\d{2}$/.test(d.from.period)
+            ? formatDate(d.from.period)
+            : formatPeriod(d.from.period)}
+      </span>
       <Sparkline points={item.evaluation.trend} label={item.indicator.title} />
     </>
   );
