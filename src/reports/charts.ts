@@ -64,6 +64,7 @@ export function lineChart(
         type: 'line',
         symbol: s.symbol ?? 'none',
         symbolSize: s.symbol ? 9 : undefined,
+        showAllSymbol: s.symbol ? true : 'auto',
         connectNulls: !s.symbol,
         color: s.color,
         lineStyle: { type: s.style ?? 'solid', width: s.width ?? 2 },

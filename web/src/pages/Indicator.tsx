@@ -178,11 +178,16 @@ export function Indicator() {
           ? [
               {
                 name: 'Mål ved fristen',
-                type: 'scatter' as const,
+                // A line series with one value: drawn as its symbol only (the chart registers line charts).
+                type: 'line' as const,
                 data: periods.map((p) => (p === dl ? ev.target : null)),
                 color: '#1a7f37',
                 symbol: 'diamond',
                 symbolSize: 14,
+                showSymbol: true,
+                showAllSymbol: true,
+                connectNulls: false,
+                lineStyle: { width: 0 },
               },
             ]
           : []),
