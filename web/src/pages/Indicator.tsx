@@ -299,9 +299,9 @@ export function Indicator() {
             label={`Graf: ${data.indicator.title}. Kommunen, sammenligningsområde, hele landet, mål og fremskrivning.`}
           />
           <figcaption>
-            {T.indicator.history} ({unitLabel(h?.unit || ev.unit)}). {ev.latest?.source} {h?.basis}{' '}
-            Fremskrivningen er en statistisk prognose med 80 % usikkerhedsbånd; den er ikke en officiel
-            statistik.
+            {T.indicator.history} ({unitLabel(h?.unit || ev.unit)}).{' '}
+            {ev.latest?.source ? `${ev.latest.source.replace(/\.$/, '')}.` : ''} {h?.basis} Fremskrivningen er
+            en statistisk prognose med 80 % usikkerhedsbånd; den er ikke en officiel statistik.
           </figcaption>
         </figure>
       ) : rankOption ? (
