@@ -1,8 +1,10 @@
 // `maaltavle import <source> …`: csv FILE | file FILE | statbank TABLE | jobindsats TABLE | demo.
+
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { measureIds } from '../db/repositories/statistics.ts';
+import { BETTER_LABELS } from '../domain/better.ts';
 import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { parseJobindsatsWide } from '../importers/jobindsats-files.ts';
@@ -91,6 +93,10 @@ export function formatSummary(s: ImportSummary): string {
     `  Rækker: ${s.total} i alt — ${s.new} nye, ${s.revised} reviderede, ${s.unchanged} uændrede`,
     ...(skipped.length ? [`  Sprunget over: ${skipped.join(', ')}`] : []),
     ...(s.measuresCreated.length ? [`  Nye mål: ${s.measuresCreated.join(', ')}`] : []),
+    ...s.measuresCreatedBetter.map(
+      (m) =>
+        `  ${m.id}: ${BETTER_LABELS[m.better]}${m.inferred ? ' (antaget ud fra enhed og navn; ret det i målkataloget)' : ''}`,
+    ),
     `  Tid: ${s.seconds.toFixed(1)} s`,
   ].join('\n');
 }

@@ -14,6 +14,7 @@ const star = (
   frequency: MeasureRecord['frequency'],
   dimensions: Record<string, string> = {},
   description: string | null = null,
+  better: MeasureRecord['better'] = 'lower',
 ): MeasureRecord => ({
   id,
   name,
@@ -24,6 +25,7 @@ const star = (
   frequency,
   attribution: ATTRIBUTION_STAR,
   description,
+  better,
 });
 
 /** Y30R21 benefit groups as the table labels them, and the measure-id suffix for each. */
@@ -161,6 +163,9 @@ export const MEASURES: readonly MeasureRecord[] = [
     'Aktiveringsgrad, kontanthjælp (alle visitationskategorier)',
     'pct.',
     'month',
+    {},
+    null,
+    'higher',
   ),
   star(
     'y60c07.andel_aktiveringsberoerte',
@@ -168,6 +173,9 @@ export const MEASURES: readonly MeasureRecord[] = [
     'Andel aktiveringsberørte, kontanthjælp',
     'pct.',
     'month',
+    {},
+    null,
+    'higher',
   ),
   star(
     'y60j01.personer_ordinaere_loentimer',
@@ -175,6 +183,9 @@ export const MEASURES: readonly MeasureRecord[] = [
     'Kontanthjælpsmodtagere med ordinære løntimer, personer',
     'personer',
     'month',
+    {},
+    null,
+    'higher',
   ),
   star(
     'y60j01.andel_ordinaere_loentimer',
@@ -182,6 +193,9 @@ export const MEASURES: readonly MeasureRecord[] = [
     'Andel kontanthjælpsmodtagere med ordinære løntimer',
     'pct.',
     'month',
+    {},
+    null,
+    'higher',
   ),
   {
     id: 'auk01.nettoledige_kontanthjaelp',
@@ -196,6 +210,7 @@ export const MEASURES: readonly MeasureRecord[] = [
     },
     frequency: 'quarter',
     attribution: ATTRIBUTION_DST,
+    better: 'lower',
     description:
       'StatBank AUK01 (Offentligt forsørgede), fuldtidsmodtagere; ikke det samme som Jobindsats fuldtidspersoner.',
   },
@@ -208,6 +223,27 @@ export const MEASURES: readonly MeasureRecord[] = [
     dimensions: { KØN: 'Total', ALDER: 'Total' },
     frequency: 'month',
     attribution: ATTRIBUTION_DST,
+    // A population is a denominator, not a goal; 'lower' is only the store's default.
+    better: 'lower',
     description: 'StatBank FOLK1AM; alle aldre (ikke 16-66 år).',
   },
 ];
+
+/**
+ * Published shares and the count each is a share of. Where only the shares of the members are published,
+ * an area's rate is Σ count ÷ Σ (count ÷ share): the denominator derived from published figures
+ * (Y30R21: count ÷ share = population 16–66; y25i01: ledige ÷ ledighedsprocent = arbejdsstyrken).
+ */
+export const SHARE_COUNTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Y30R21_GROUPS.flatMap(([, s]) => [
+      [`y30r21.faktisk_andel.${s}`, `y30r21.faktisk_antal.${s}`],
+      [`y30r21.forventet_andel.${s}`, `y30r21.forventet_antal.${s}`],
+    ]),
+  ),
+  'y25i01.ledige_pct': 'y25i01.ledige_fuldtidspersoner',
+  'y25i01.ledige_pct_dagpenge': 'y25i01.ledige_fuldtidspersoner_dagpenge',
+  'y25i01.ledige_pct_kontanthjaelp': 'y25i01.ledige_fuldtidspersoner_kontanthjaelp',
+  'y60a02.pct_arbejdsstyrken': 'y60a02.fuldtidspersoner',
+  'y60a02.pct_befolkningen': 'y60a02.fuldtidspersoner',
+};

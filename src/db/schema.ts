@@ -21,6 +21,8 @@ export interface MeasuresTable {
   frequency: 'month' | 'quarter' | 'mat' | 'half' | 'year';
   attribution: string;
   description: string | null;
+  better: Generated<'lower' | 'higher'>;
+  better_inferred: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -7,7 +7,9 @@ export type AssessmentStatus =
   | 'i risiko'
   | 'ikke på rette vej'
   | 'ikke opfyldt'
-  | 'kan ikke vurderes';
+  | 'kan ikke vurderes'
+  /** No status given yet (a milestone or a count nobody has reported on). */
+  | 'ikke vurderet';
 
 export const ASSESSMENT_LABELS: Record<AssessmentStatus, string> = {
   opfyldt: 'Opfyldt',
@@ -16,7 +18,19 @@ export const ASSESSMENT_LABELS: Record<AssessmentStatus, string> = {
   'ikke på rette vej': 'Ikke på rette vej',
   'ikke opfyldt': 'Ikke opfyldt',
   'kan ikke vurderes': 'Kan ikke vurderes',
+  'ikke vurderet': 'Ikke vurderet',
 };
+
+/** Statuses in the order summaries list them. */
+export const ASSESSMENT_ORDER: readonly AssessmentStatus[] = [
+  'opfyldt',
+  'på rette vej',
+  'i risiko',
+  'ikke på rette vej',
+  'ikke opfyldt',
+  'kan ikke vurderes',
+  'ikke vurderet',
+];
 
 /** Days between two ISO dates (YYYY-MM-DD). */
 function days(from: string, to: string): number {

@@ -102,35 +102,59 @@ export function changeToReachRate(
 }
 
 export interface WhatItTakes {
-  /** Whole change of the numerator (negative = a reduction); 0 = already there. */
+  /**
+   * Smallest change of the municipality's own value that reaches the target: for 'whole' a whole change of the
+   * numerator (persons, full-time persons; negative = a reduction, rounded away from zero so it is never too
+   * small); for 'exact' the change of the value itself in the measure's unit (percentage points). 0 = already there.
+   */
   change: number;
-  /** Rank after the change. */
+  /** Rank after the change, found by ranking again (ties share the better rank). */
   rankAfter: number;
+}
+
+/**
+ * How a change is counted: 'whole' changes the numerator in whole units with the denominator fixed (counts of
+ * persons, never below 0); 'exact' changes the value itself, which may be a share or a signed difference.
+ */
+export type ChangeMode = 'whole' | 'exact';
+
+/** a − b without floating-point dust (4,3 − 3,0 = 1,3 exactly as shown, not 1,2999999999999998). */
+export function cleanDifference(a: number, b: number): number {
+  return Number((a - b).toPrecision(12));
 }
 
 /**
  * What it takes for `area` to reach rank ≤ targetRank, all other areas held fixed.
  * With others sorted best-first as o1…oN, rank ≤ R exactly when the area's rate is at or better than o_R
- * (ties share the better rank).
+ * (ties share the better rank). The answer is checked by ranking again with the changed value.
  */
 export function changeToReachRank(
   ranking: Ranking,
   area: string,
   targetRank: number,
+  mode: ChangeMode = 'whole',
 ): WhatItTakes | undefined {
   const self = ranking.ranking.find((r) => r.area === area);
   if (!self) return undefined;
   const others = ranking.ranking.filter((r) => r.area !== area);
   const dir = ranking.direction;
   if (targetRank < 1) throw new RangeError('targetRank must be ≥ 1');
-  if (targetRank > others.length) return { change: 0, rankAfter: self.rank };
+  if (self.rank <= targetRank || targetRank > others.length) return { change: 0, rankAfter: self.rank };
   const limit = others[targetRank - 1]!; // others are in rank order
+  if (mode === 'exact') {
+    // Landing exactly on the limit's value ties with it, which shares its rank: the smallest change.
+    const valueAfter = limit.value;
+    const rankAfter = rankOf(valueAfter, 1, asValues(others), dir);
+    return { change: cleanDifference(valueAfter, self.value), rankAfter };
+  }
   let change = changeToReachRate(self.numerator, self.denominator, limit.numerator, limit.denominator, dir);
-  // A whole-person change may not be able to land exactly on a tied rate; the loop above guarantees
-  // "at or better than the limit", which is sufficient for rank ≤ targetRank.
   if (dir === 'lower' && self.numerator + change < 0) change = -self.numerator;
   const rankAfter = rankOf(self.numerator + change, self.denominator, others, dir);
   return { change, rankAfter };
+}
+
+function asValues(rows: readonly RankedArea[]) {
+  return rows.map((r) => ({ numerator: r.value, denominator: 1 }));
 }
 
 /**
@@ -153,9 +177,15 @@ export function changeToReachAverage(
   ranking: Ranking,
   area: string,
   average: { numerator: number; denominator: number },
+  mode: ChangeMode = 'whole',
 ): number | undefined {
   const self = ranking.ranking.find((r) => r.area === area);
   if (!self) return undefined;
+  if (mode === 'exact') {
+    const avg = average.numerator / average.denominator;
+    const reached = ranking.direction === 'lower' ? self.value <= avg : self.value >= avg;
+    return reached ? 0 : cleanDifference(avg, self.value);
+  }
   return changeToReachRate(
     self.numerator,
     self.denominator,

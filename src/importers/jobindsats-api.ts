@@ -7,6 +7,7 @@
 import { findArea, resolveArea } from '../data/areas.ts';
 import { ATTRIBUTION_STAR } from '../data/measures.ts';
 import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
+import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber, stripBom } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
 import { ImportError } from './errors.ts';
@@ -253,6 +254,8 @@ export async function fetchJobindsats(
         frequency: period.kind,
         attribution: ATTRIBUTION_STAR,
         description: meta.name,
+        better: inferBetter(preset.unit, valueName),
+        betterInferred: true,
       });
     }
     rows.push({

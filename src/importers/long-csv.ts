@@ -1,7 +1,9 @@
 // Måltavle's own long CSV: `area;measure;period;value` (+ optional `unit`), one header row.
 // area = municipality code, 000 the country, a region code (081–085) or a comparison-area id.
+
 import { resolveArea } from '../data/areas.ts';
 import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
+import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
 import { type Period, periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
 import { ImportError } from './errors.ts';
@@ -97,6 +99,8 @@ export function parseLongCsv(bytes: Uint8Array, opts: LongCsvOptions): ParsedImp
           frequency: 'month',
           attribution: `Kilde: fil ${opts.file}`,
           description: null,
+          better: inferBetter(iUnit >= 0 ? cell(iUnit) : 'antal', measureId),
+          betterInferred: true,
         });
       }
     }

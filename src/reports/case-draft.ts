@@ -3,10 +3,12 @@
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import type { DB } from '../db/schema.ts';
+import { todayInCopenhagen } from '../domain/dates.ts';
+import { evaluationDate } from '../domain/evaluation/as-of.ts';
 import { formatNumber, formatPercent } from '../domain/numbers.ts';
 import { formatDateDa as danishDate } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
-import { evaluateIndicator } from '../services/evaluate.ts';
+import { evaluateIndicators } from '../services/evaluation.ts';
 import { readPlan } from '../services/plans.ts';
 import type { Block, Report } from './model.ts';
 import { valueText } from './status-report.ts';
@@ -84,7 +86,8 @@ export async function buildCaseDraft(
 ): Promise<Report> {
   const { plan, goals, indicators } = await readPlan(db, actor, planId);
   const municipality = findArea(plan.municipality)?.name ?? plan.municipality;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInCopenhagen();
+  const evaluations = await evaluateIndicators(db, plan, indicators, new Map(), evaluationDate(plan));
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: 'Sagsfremstilling' },
     {
@@ -96,7 +99,7 @@ export async function buildCaseDraft(
     blocks.push({ kind: 'heading', level: 2, text: `Mål ${g.number}: ${g.title}` });
     for (const para of paragraphs(g.text)) blocks.push({ kind: 'paragraph', text: para });
     for (const ind of indicators.filter((i) => i.goal_id === String(g.id))) {
-      const ev = await evaluateIndicator(db, ind, null, today);
+      const ev = evaluations.get(ind.id)!;
       const phrase = resultLevelPhrase({
         kind: ind.kind,
         config: ind.config,

@@ -18,6 +18,8 @@ export interface ChartSeries {
   style?: 'solid' | 'dashed' | 'dotted';
   color: string;
   width?: number;
+  /** Marker at each value (a target drawn as a point at its deadline); default none. */
+  symbol?: 'circle' | 'diamond';
 }
 
 const label = (code: string) => {
@@ -29,7 +31,7 @@ const label = (code: string) => {
 /** A line chart of periods as SVG and PNG. */
 export function lineChart(
   series: ChartSeries[],
-  opts: { width?: number; height?: number; title?: string } = {},
+  opts: { width?: number; height?: number; title?: string; unit?: string } = {},
 ) {
   const width = opts.width ?? 640;
   const height = opts.height ?? 300;
@@ -48,6 +50,7 @@ export function lineChart(
     xAxis: { type: 'category', data: periods.map(label), axisLabel: { fontFamily: FONT, fontSize: 9 } },
     yAxis: {
       type: 'value',
+      ...(opts.unit ? { name: opts.unit, nameTextStyle: { fontFamily: FONT, fontSize: 9 } } : {}),
       axisLabel: {
         fontFamily: FONT,
         fontSize: 9,
@@ -59,8 +62,10 @@ export function lineChart(
       return {
         name: s.name,
         type: 'line',
-        symbol: 'none',
-        connectNulls: true,
+        symbol: s.symbol ?? 'none',
+        symbolSize: s.symbol ? 9 : undefined,
+        showAllSymbol: s.symbol ? true : 'auto',
+        connectNulls: !s.symbol,
         color: s.color,
         lineStyle: { type: s.style ?? 'solid', width: s.width ?? 2 },
         data: periods.map((p) => m.get(p) ?? null),

@@ -4,13 +4,21 @@
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import { entriesOfPlan } from '../db/repositories/plans.ts';
-import { latestImportOf } from '../db/repositories/statistics.ts';
+import { latestImportsOf } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
-import { ASSESSMENT_LABELS, type AssessmentStatus } from '../domain/assessment.ts';
+import { ASSESSMENT_LABELS, ASSESSMENT_ORDER, type AssessmentStatus } from '../domain/assessment.ts';
+import type { ComparisonHistory } from '../domain/evaluation/history.ts';
 import { formatNumber, formatPercent } from '../domain/numbers.ts';
-import { formatDateDa as danishDate, formatPeriodDa, tryParsePeriod } from '../domain/periods.ts';
+import {
+  formatDateDa as danishDate,
+  formatPeriodDa,
+  month,
+  periodCode,
+  periodOrdinal,
+  tryParsePeriod,
+} from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
-import { comparisonSeries, type Evaluation } from '../services/evaluate.ts';
+import { type Evaluation, planHistories } from '../services/evaluation.ts';
 import { readRound } from '../services/plans.ts';
 import { lineChart } from './charts.ts';
 import { type Block, type Cell, cell, type Report } from './model.ts';
@@ -34,9 +42,35 @@ function statusLabel(s: string): string {
 }
 
 function figure(ev: Evaluation): string {
-  if (ev.progressText) return ev.progressText;
-  if (!ev.latest) return '';
-  return `${valueText(ev.latest.value, ev.unit)}${ev.latest.period ? ` (${periodText(ev.latest.period)})` : ''}`;
+  const after = ev.afterDeadline
+    ? `; efter fristen: ${valueText(ev.afterDeadline.value, ev.unit)} (${periodText(ev.afterDeadline.period)})`
+    : '';
+  if (ev.progressText) return `${ev.progressText}${after}`;
+  if (!ev.latest) return after.replace(/^; /, '');
+  return `${valueText(ev.latest.value, ev.unit)}${ev.latest.period ? ` (${periodText(ev.latest.period)})` : ''}${after}`;
+}
+
+/** Footnote lines for every computed figure: what, periods, areas, formula, source. */
+function basisNotes(title: string, ev: Evaluation): string[] {
+  return ev.basis
+    .filter((b) => b.formula)
+    .map(
+      (b) =>
+        `${title} — ${b.figure}: ${b.formula}${b.periods.filter(Boolean).length ? `; ${b.periods.filter(Boolean).map(periodText).join(', ')}` : ''}${b.areas.length ? `; ${b.areas.join(', ')}` : ''}${b.source ? `. ${b.source.replace(/\.$/, '')}` : ''}.`,
+    );
+}
+
+/** The period in a chart's axis that holds a deadline: the month of a monthly series, or the period ending it. */
+function deadlinePeriod(periods: readonly string[], deadline: string | undefined): string | undefined {
+  if (!deadline) return undefined;
+  const [y, m] = deadline.split('-').map(Number);
+  const target = periodOrdinal(month(y!, m!));
+  const monthCode = periodCode(month(y!, m!));
+  if (periods.includes(monthCode)) return monthCode;
+  return periods.find((p) => {
+    const pp = tryParsePeriod(p);
+    return pp && periodOrdinal(pp) === target;
+  });
 }
 
 export async function buildStatusReport(
@@ -71,18 +105,18 @@ export async function buildStatusReport(
   const history = (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
   const blocks: Block[] = [];
   const footnotes = new Set<string>();
+  const histories =
+    opts.charts !== false
+      ? await planHistories(
+          db,
+          items.map((i) => i.indicator),
+        )
+      : new Map<string, ComparisonHistory>();
 
   // Summary of assessments.
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i.evaluation.status, (counts.get(i.evaluation.status) ?? 0) + 1);
-  const order: AssessmentStatus[] = [
-    'opfyldt',
-    'på rette vej',
-    'i risiko',
-    'ikke på rette vej',
-    'ikke opfyldt',
-    'kan ikke vurderes',
-  ];
+  const order = ASSESSMENT_ORDER;
   blocks.push({ kind: 'heading', level: 1, text: 'Sammenfatning' });
   blocks.push({
     kind: 'paragraph',
@@ -117,6 +151,11 @@ export async function buildStatusReport(
       const target = ev.target !== null ? `Mål: ${valueText(ev.target, ev.unit)}.` : '';
       const src = i.indicator.source_note || ev.latest?.source || '';
       if (src) footnotes.add(src);
+      for (const note of basisNotes(i.indicator.title, ev)) footnotes.add(note);
+      const takes = ev.whatItTakes ? [`Hvad der skal til: ${ev.whatItTakes.text}.`] : [];
+      const compared = ev.comparison
+        ? [`${ev.comparison.name}: ${valueText(ev.comparison.value, ev.unit)} (${ev.comparison.basis}).`]
+        : [];
       if (ev.latest?.source?.startsWith('Kilde:')) footnotes.add(ev.latest.source);
       const consistency =
         ev.consistency && !ev.consistency.consistent
@@ -124,7 +163,10 @@ export async function buildStatusReport(
           : [];
       rows.push([
         n === 0 ? { text: g.text || g.title } : cell(''),
-        { text: i.indicator.title, lines: [baseline, target, ...consistency].filter(Boolean) },
+        {
+          text: i.indicator.title,
+          lines: [baseline, target, ...compared, ...takes, ...consistency].filter(Boolean),
+        },
         {
           text: `${statusLabel(ev.status)}${ev.override ? ' (vurderet manuelt)' : ''}${figure(ev) ? `: ${figure(ev)}` : ''}`,
           value: ev.latest?.value ?? null,
@@ -151,15 +193,15 @@ export async function buildStatusReport(
     });
     if (opts.charts !== false) {
       for (const i of gi) {
-        const c = i.indicator.config as { measure?: string; area?: string };
-        if (!c.measure || !c.area || !(i.indicator.kind === 'niveau' || i.indicator.kind === 'benchmark'))
-          continue;
-        const s = await comparisonSeries(db, c.measure, c.area, plan.year_to);
-        if (s.own.filter((p) => p.value !== null).length < 2) continue;
+        const s = histories.get(i.indicator.id);
+        if (!s || s.own.filter((p) => p.value !== null).length < 2) continue;
+        const c = i.indicator.config as { area?: string; deadline?: string };
         const ev = i.evaluation;
+        const periods = s.own.map((p) => p.period);
+        const atDeadline = deadlinePeriod(periods, c.deadline);
         const series = [
-          { name: findArea(c.area)?.name ?? c.area, points: s.own, color: '#0b5cad', width: 3 },
-          ...(s.comparison?.points.length
+          { name: findArea(c.area ?? '')?.name ?? c.area ?? '', points: s.own, color: '#0b5cad', width: 3 },
+          ...(s.comparison?.points.some((p) => p.value !== null)
             ? [
                 {
                   name: s.comparison.name,
@@ -169,44 +211,34 @@ export async function buildStatusReport(
                 },
               ]
             : []),
-          ...(s.country.length && !['fuldtidspersoner', 'personer', 'fuldtidsmodtagere'].includes(ev.unit)
+          ...(s.country.some((p) => p.value !== null)
             ? [{ name: 'Hele landet', points: s.country, color: '#555555', style: 'dotted' as const }]
             : []),
-          ...(ev.target !== null
+          // The target is a point at the deadline, not a line across the years.
+          ...(ev.target !== null && i.indicator.kind === 'niveau' && atDeadline
             ? [
                 {
-                  name: 'Mål',
-                  points: s.own.map((p) => ({ period: p.period, value: ev.target })),
+                  name: `Mål (${periodText(atDeadline)})`,
+                  points: [{ period: atDeadline, value: ev.target }],
                   color: '#1a7f37',
-                  width: 1,
-                },
-              ]
-            : []),
-          ...(ev.baseline
-            ? [
-                {
-                  name: 'Baseline',
-                  points: s.own.map((p) => ({ period: p.period, value: ev.baseline!.value })),
-                  color: '#b35900',
-                  width: 1,
-                  style: 'dashed' as const,
+                  symbol: 'diamond' as const,
                 },
               ]
             : []),
         ];
-        const chart = lineChart(series);
-        const source = ev.latest?.source ?? '';
+        const chart = lineChart(series, { unit: s.unit === 'pct.' ? 'pct.' : s.unit });
+        const source = `${s.source.replace(/\.?$/, '.')} ${s.basis}`;
         blocks.push({ kind: 'figure', caption: `Figur: ${i.indicator.title}`, ...chart, source });
       }
     }
   }
-  const imports: NonNullable<Awaited<ReturnType<typeof latestImportOf>>>[] = [];
-  for (const measure of new Set(
-    items.map((i) => (i.indicator.config as { measure?: string }).measure).filter((m): m is string => !!m),
-  )) {
-    const im = await latestImportOf(db, measure);
-    if (im && !imports.some((x) => x.id === im.id)) imports.push(im);
-  }
+  const imports: Awaited<ReturnType<typeof latestImportsOf>> = [];
+  for (const im of await latestImportsOf(db, [
+    ...new Set(
+      items.map((i) => (i.indicator.config as { measure?: string }).measure).filter((m): m is string => !!m),
+    ),
+  ]))
+    if (!imports.some((x) => x.id === im.id)) imports.push(im);
   const fetchLines = imports.map(
     (im) =>
       `Statistikken (${im.source}) er hentet ${danishDate(new Date(im.started_at))} (import nr. ${im.id}).`,

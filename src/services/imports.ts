@@ -16,6 +16,8 @@ export interface ImportSummary extends ImportCounts {
   dryRun: boolean;
   skipped: Record<string, number>;
   measuresCreated: string[];
+  /** Direction of better given to each created measure (inferred unless the importer set it). */
+  measuresCreatedBetter: { id: string; better: 'lower' | 'higher'; inferred: boolean }[];
   seconds: number;
 }
 
@@ -74,6 +76,11 @@ export async function runImport(
     dryRun: !!opts.dryRun,
     skipped: parsed.skipped,
     measuresCreated: parsed.measures.map((m) => m.id),
+    measuresCreatedBetter: parsed.measures.map((m) => ({
+      id: m.id,
+      better: m.better,
+      inferred: m.betterInferred ?? false,
+    })),
     seconds: (Date.now() - started) / 1000,
   };
 }

@@ -9,12 +9,13 @@ import * as created from '../db/repositories/idempotency.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
+import { evaluationDate } from '../domain/evaluation/as-of.ts';
 import { probabilityOfReaching } from '../domain/forecast.ts';
 import { forecastToDeadline } from '../domain/forecast-deadline.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
-import { evaluateIndicator } from './evaluate.ts';
+import { evaluateIndicators, evaluateWithHistory } from './evaluation.ts';
 import { createOnce } from './idempotent.ts';
 
 type Trx = Transaction<DB>;
@@ -333,11 +334,12 @@ export async function deleteIndicator(db: Kysely<DB>, actor: Actor, id: string) 
 }
 
 /** Evaluates an indicator on its own (for the editor's live check and the indicator page). */
-export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf: string) {
+export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf?: string) {
   const ind = await plans.findIndicator(db, id);
   if (!ind) throw notFound('Indikatoren');
-  await readPlan(db, actor, String(ind.plan_id));
-  return evaluateIndicator(db, ind, null, asOf);
+  const { plan, rounds } = await readPlan(db, actor, String(ind.plan_id));
+  const date = asOf ?? evaluationDate(plan, rounds.at(-1)?.as_of);
+  return (await evaluateIndicators(db, plan, [ind], new Map(), date)).get(ind.id)!;
 }
 
 export async function createRound(
@@ -377,12 +379,12 @@ export async function readRound(db: Kysely<DB>, actor: Actor, id: string) {
   if (round.status === 'udkast') requireMember(actor, round.municipality);
   const { plan, goals, indicators } = await readPlan(db, actor, String(round.plan_id));
   const entries = new Map((await plans.entriesOf(db, id)).map((e) => [String(e.indicator_id), e]));
-  const items = [];
-  for (const ind of indicators) {
-    const entry = entries.get(ind.id) ?? null;
-    const evaluation = await evaluateIndicator(db, ind, entry, round.as_of);
-    items.push({ indicator: ind, entry, evaluation });
-  }
+  const evaluations = await evaluateIndicators(db, plan, indicators, entries, round.as_of);
+  const items = indicators.map((ind) => ({
+    indicator: ind,
+    entry: entries.get(ind.id) ?? null,
+    evaluation: evaluations.get(ind.id)!,
+  }));
   const summary: Record<string, number> = {};
   for (const i of items) {
     const k = ASSESSMENT_LABELS[i.evaluation.status] ?? i.evaluation.status;
@@ -523,16 +525,17 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, municipality: str
 export async function dashboard(db: Kysely<DB>, actor: Actor, planId: string) {
   const full = await readPlan(db, actor, planId);
   const latestRound = full.rounds.at(-1);
-  const asOf = latestRound?.as_of ?? new Date().toISOString().slice(0, 10);
+  const asOf = evaluationDate(full.plan, latestRound?.as_of);
   const visible = new Set(full.rounds.map((r) => String(r.id)));
   const entries = (await plans.entriesOfPlan(db, planId)).filter((e) => visible.has(String(e.round_id)));
   const latestEntry = new Map<string, (typeof entries)[number]>();
   for (const e of entries) latestEntry.set(String(e.indicator_id), e);
-  const items = [];
-  for (const ind of full.indicators) {
-    const entry = latestEntry.get(ind.id) ?? null;
-    items.push({ indicator: ind, entry, evaluation: await evaluateIndicator(db, ind, entry, asOf) });
-  }
+  const evaluations = await evaluateIndicators(db, full.plan, full.indicators, latestEntry, asOf);
+  const items = full.indicators.map((ind) => ({
+    indicator: ind,
+    entry: latestEntry.get(ind.id) ?? null,
+    evaluation: evaluations.get(ind.id)!,
+  }));
   return { ...full, asOf, items };
 }
 
@@ -563,19 +566,16 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
     value: e.value,
     status: e.round_status,
   }));
-  const today = new Date().toISOString().slice(0, 10);
-  const evaluation = await evaluateIndicator(db, ind, own.at(-1) ?? null, full.rounds.at(-1)?.as_of ?? today);
+  const asOf = evaluationDate(full.plan, full.rounds.at(-1)?.as_of);
+  const { evaluation, history } = await evaluateWithHistory(db, full.plan, ind, own.at(-1) ?? null, asOf);
   const config = ind.config as { measure?: string; area?: string; deadline?: string };
-  let history = null;
   let forecastPoints: { period: string; value: number; lower: number; upper: number; calibrated: boolean }[] =
     [];
   let forecastMethod: ForecastMethodInfo | null = null;
   let probability: number | null = null;
-  if (config.measure && config.area && (ind.kind === 'niveau' || ind.kind === 'benchmark')) {
-    const { comparisonSeries } = await import('./evaluate.ts');
-    history = await comparisonSeries(db, config.measure, config.area, full.plan.year_to);
+  if (history && config.deadline) {
     // Calendar-aligned (holes stay holes), to the deadline without a cap; method chosen by backtest.
-    const fc = config.deadline ? forecastToDeadline(history.own, config.deadline) : null;
+    const fc = forecastToDeadline(history.own, config.deadline);
     if (fc) {
       forecastPoints = fc.points.map((p) => ({
         period: p.period,

@@ -9,6 +9,7 @@ import * as accounts from '../db/repositories/accounts.ts';
 import { type MeasureRecord, measureIds, recordFailedImport } from '../db/repositories/statistics.ts';
 import * as admin from '../db/repositories/statistics-admin.ts';
 import type { DB } from '../db/schema.ts';
+import { inferBetter } from '../domain/better.ts';
 import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
@@ -457,7 +458,9 @@ export async function upload(db: Kysely<DB>, actor: Actor, input: UploadInput) {
       frequency: base?.frequency ?? 'month',
       attribution: `Kilde: fil ${input.fileName}, indlæst af ${user.email}`,
       description: `Oprettet ved upload af ${input.fileName}`,
-      ...(d ? { better: d.better } : {}),
+      // The user's answer in the preview, else inferred from unit and name (shown as inferred).
+      better: d?.better ?? inferBetter(d?.unit ?? base?.unit ?? 'antal', d?.name || id),
+      betterInferred: !d,
     };
   });
   // The values now in place where the file would change them (a sample for the preview).

@@ -159,7 +159,11 @@ describe('reports on the demo plans', () => {
     if (f.kind !== 'figure') throw new Error();
     expect(f.svg).toContain('<svg');
     expect([...f.png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    expect(f.source).toBe('Kilde: Jobindsats.dk, Styrelsen for Arbejdsmarked og Rekruttering (STAR)');
+    expect(f.source).toMatch(/^Kilde: Jobindsats\.dk, Styrelsen for Arbejdsmarked og Rekruttering \(STAR\)/);
+    // The comparison area and country lines are ratios of sums, and the caption says so.
+    expect(f.source).toContain('forholdet mellem summer');
+    expect(f.svg).toContain('Region Syddanmark');
+    expect(f.svg).toContain('Hele landet');
     const { media } = await docxXml(await render(report, 'docx'));
     expect(media.some((m) => m.endsWith('.png'))).toBe(true);
     expect(report.meta.join(' ')).toMatch(

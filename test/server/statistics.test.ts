@@ -141,6 +141,45 @@ describe.each(ENGINES)('statistics API on %s', (engine) => {
     expect(body.message).toMatch(/Parameteren/);
   });
 
+  it('answers a rank whose denominator has no data in the period with a Danish 400 (was a 500 on NaN)', async () => {
+    const { status, body } = await get(
+      '/api/v1/rank?measure=y60a02.fuldtidspersoner&period=2026M07&area=101&denominator=folk1am.befolkning',
+    );
+    expect(status).toBe(400);
+    expect(body.message).toContain('"denominator"');
+    expect(body.message).toContain('juli 2026');
+  });
+
+  it('gives a rolling-year development of a monthly measure from its months', async () => {
+    const { status, body } = await get(
+      '/api/v1/development?measure=y25i01.ledige_fuldtidspersoner&area=101&from=2022QMAT03&to=2023QMAT03',
+    );
+    expect(status).toBe(200);
+    // Exact: 2021M10–2022M09 sum 157.873 over 12 months; 2022M10–2023M09 sum 158.708 = 39.677/3 × 12.
+    expect(body.municipality.from).toBeCloseTo(157873 / 12, 9);
+    expect(body.municipality.to).toBeCloseTo(39677 / 3, 9);
+    expect(body.unit).toBe('fuldtidspersoner');
+    const refused = await get(
+      '/api/v1/development?measure=y25i01.ledige_fuldtidspersoner&area=101&from=2022QMAT02&to=2023QMAT02',
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('11 af 12 måneder');
+  });
+
+  it("ranks by the measure's own direction of better when none is given, with the unit in the answer", async () => {
+    const { body: measures } = await get('/api/v1/measures');
+    const better = (id: string) => measures.measures.find((m: { id: string }) => m.id === id).better;
+    expect(better('y60c07.aktiveringsgrad')).toBe('higher');
+    expect(better('y25i01.ledige_pct')).toBe('lower');
+    expect(measures.measures.every((m: { better: string }) => ['lower', 'higher'].includes(m.better))).toBe(
+      true,
+    );
+    const { body } = await get('/api/v1/rank?measure=y60c07.aktiveringsgrad&period=2026M07&area=607');
+    expect(body.direction).toBe('higher');
+    expect(body.ranking[0].value).toBeGreaterThanOrEqual(body.ranking.at(-1).value);
+    expect(body.changeUnit).toBe('procentpoint');
+  });
+
   it('publishes an OpenAPI document', async () => {
     const { body } = await get('/api/v1/openapi.json');
     expect(Object.keys(body.paths)).toEqual(

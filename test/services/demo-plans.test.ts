@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlans } from '../../src/db/repositories/plans.ts';
 import { loadDemoStatistics } from '../../src/services/demo-data.ts';
 import { loadDemoPlans } from '../../src/services/demo-plans.ts';
+import { evaluateIndicators } from '../../src/services/evaluation.ts';
 import { readPlan, readRound } from '../../src/services/plans.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 
@@ -46,11 +47,13 @@ describe('demo plans from the seeds', () => {
   it('flags the Lyngby-Taarbæk goals whose stated figures disagree (seed 004)', async () => {
     const ltk = (await listPlans(t.database.db, '173'))[0]!;
     const plan = await readPlan(t.database.db, { user: null }, String(ltk.id));
-    const { evaluateIndicator } = await import('../../src/services/evaluate.ts');
+    const levels = plan.indicators.filter((i) => i.kind === 'niveau');
+    const evs = await evaluateIndicators(t.database.db, plan.plan, levels, new Map(), '2015-03-01');
     const verdicts: Record<string, boolean | null> = {};
-    for (const ind of plan.indicators.filter((i) => i.kind === 'niveau')) {
+    expect(levels.length).toBe(7);
+    for (const ind of levels) {
       const goal = plan.goals.find((g) => String(g.id) === ind.goal_id)!;
-      const ev = await evaluateIndicator(t.database.db, ind, null, '2015-03-01');
+      const ev = evs.get(ind.id)!;
       verdicts[goal.number] = ev.consistency?.consistent ?? null;
     }
     expect(verdicts).toEqual({
@@ -64,17 +67,32 @@ describe('demo plans from the seeds', () => {
     });
   });
 
-  it('links Fredericia to the real statistics: its rank on public support from Y30R21', async () => {
+  it('judges the Fredericia 2019 plan at its deadline, with later Y30R21 ranks shown as after the deadline', async () => {
     const fr = (await listPlans(t.database.db, '607'))[0]!;
     const plan = await readPlan(t.database.db, { user: null }, String(fr.id));
-    const { evaluateIndicator } = await import('../../src/services/evaluate.ts');
     const ind = plan.indicators.find(
       (i) =>
         i.kind === 'placering' && (i.config as { measure?: string }).measure === 'y30r21.faktisk_andel.i_alt',
     )!;
-    const ev = await evaluateIndicator(t.database.db, ind, null, '2026-11-23');
-    expect(ev.latest!.period).toBe('2022QMAT04');
-    expect(ev.latest!.value).toBeGreaterThan(0);
-    expect(ev.progressText).toMatch(/^nr\. \d+ ud af 98$/);
+    const ev = (await evaluateIndicators(t.database.db, plan.plan, [ind], new Map(), '2026-11-23')).get(
+      ind.id,
+    )!;
+    // Deadline 2019-12-31: no Y30R21 period ends by then (the data start with 2020QMAT02).
+    expect(ev.judgedAt).toBe('2019-12-31');
+    expect(ev.latest).toBeNull();
+    expect(ev.status).toBe('kan ikke vurderes');
+    expect(ev.afterDeadline!.period).toBe('2022QMAT04');
+    expect(ev.afterDeadline!.label).toBe('efter fristen');
+    expect(ev.afterDeadline!.value).toBe(92);
+    // Its rank over time is there for the chart: the 6 published MAT periods.
+    expect(ev.rankHistory.map((r) => r.period)).toEqual([
+      '2020QMAT02',
+      '2020QMAT04',
+      '2021QMAT02',
+      '2021QMAT04',
+      '2022QMAT02',
+      '2022QMAT04',
+    ]);
+    expect(ev.rankHistory.every((r) => r.of === 98)).toBe(true);
   });
 });

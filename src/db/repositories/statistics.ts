@@ -14,8 +14,10 @@ export interface MeasureRecord {
   frequency: 'month' | 'quarter' | 'mat' | 'half' | 'year';
   attribution: string;
   description: string | null;
-  /** Direction of better (h1 adds this as required with a column; read here when present). */
-  better?: 'lower' | 'higher';
+  /** Direction of better: 'lower' (fewer on benefits) or 'higher' (activation rate). */
+  better: 'lower' | 'higher';
+  /** True when `better` was inferred from the unit and name at import, not set by the catalogue. */
+  betterInferred?: boolean;
 }
 
 export interface StagedObservation {
@@ -75,6 +77,8 @@ const measureRow = (m: MeasureRecord) => ({
   frequency: m.frequency,
   attribution: m.attribution,
   description: m.description,
+  better: m.better,
+  better_inferred: m.betterInferred ?? false,
 });
 
 type MeasureDbRow = {
@@ -87,6 +91,8 @@ type MeasureDbRow = {
   frequency: MeasureRecord['frequency'];
   attribution: string;
   description: string | null;
+  better: 'lower' | 'higher';
+  better_inferred: boolean;
 };
 
 const measureRecord = (r: MeasureDbRow): MeasureRecord => ({
@@ -102,6 +108,8 @@ const measureRecord = (r: MeasureDbRow): MeasureRecord => ({
   frequency: r.frequency,
   attribution: r.attribution,
   description: r.description,
+  better: r.better,
+  betterInferred: r.better_inferred,
 });
 
 export async function upsertMeasures(db: Executor, measures: readonly MeasureRecord[]) {
@@ -119,6 +127,8 @@ export async function upsertMeasures(db: Executor, measures: readonly MeasureRec
         frequency: eb.ref('excluded.frequency'),
         attribution: eb.ref('excluded.attribution'),
         description: eb.ref('excluded.description'),
+        better: eb.ref('excluded.better'),
+        better_inferred: eb.ref('excluded.better_inferred'),
       })),
     )
     .execute();
@@ -386,4 +396,63 @@ export async function latestImportOf(db: Executor, measure: string) {
     .orderBy('i.id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Measures by id, in one query (for an evaluation's facts). */
+export async function measuresByIds(db: Executor, ids: readonly string[]): Promise<MeasureRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('measures').selectAll().where('id', 'in', ids).execute();
+  return rows.map(measureRecord);
+}
+
+/**
+ * Current series of several (measure, area) pairs in one query: every current value of the measures in the
+ * areas (a superset of the pairs when measures and areas cross), oldest first.
+ */
+export async function seriesOfPairs(
+  db: Executor,
+  pairs: readonly { measure: string; area: string }[],
+): Promise<
+  { measure_id: string; area_id: string; period: string; value: number | null; import_id: string }[]
+> {
+  if (pairs.length === 0) return [];
+  const measures = [...new Set(pairs.map((p) => p.measure))];
+  const areas = [...new Set(pairs.map((p) => p.area))];
+  const rows = await db
+    .selectFrom('observations')
+    .select(['measure_id', 'area_id', 'period', 'value', 'import_id'])
+    .where('measure_id', 'in', measures)
+    .where('area_id', 'in', areas)
+    .where('is_current', '=', true)
+    .orderBy('period_ord')
+    .orderBy('period')
+    .execute();
+  return rows.map((r) => ({ ...r, import_id: String(r.import_id) }));
+}
+
+/** Every current value of several measures (all areas, all periods) in one query. */
+export async function crossSectionsOfMeasures(
+  db: Executor,
+  measures: readonly string[],
+  periods?: readonly string[],
+): Promise<{ measure_id: string; area_id: string; period: string; value: number | null }[]> {
+  if (measures.length === 0 || periods?.length === 0) return [];
+  let q = db
+    .selectFrom('observations')
+    .select(['measure_id', 'area_id', 'period', 'value'])
+    .where('measure_id', 'in', measures)
+    .where('is_current', '=', true);
+  if (periods) q = q.where('period', 'in', periods);
+  return q.execute();
+}
+
+/** The newest import that supplied a current value of each measure, in one query. */
+export async function latestImportsOf(db: Executor, measures: readonly string[]) {
+  if (measures.length === 0) return [];
+  const r = await sql<{ measure_id: string; id: string; started_at: Date; source: string }>`
+    SELECT DISTINCT ON (o.measure_id) o.measure_id, i.id::text AS id, i.started_at, i.source
+    FROM observations o JOIN imports i ON i.id = o.import_id
+    WHERE o.measure_id = ANY(${[...measures]}::text[]) AND o.is_current
+    ORDER BY o.measure_id, i.id DESC`.execute(db);
+  return r.rows;
 }

@@ -11,7 +11,6 @@ import * as svc from '../../services/plans.ts';
 
 const id = z.object({ id: z.string().regex(/^\d+$/, 'skal være et tal') });
 const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: z.number().int() });
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -116,7 +115,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         }),
       },
     },
-    async (req) => svc.evaluateOne(db, req.actor, req.params.id, req.query.asOf ?? today()),
+    async (req) => svc.evaluateOne(db, req.actor, req.params.id, req.query.asOf),
   );
 
   app.post(

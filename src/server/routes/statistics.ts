@@ -30,12 +30,23 @@ const MeasureSchema = z.object({
   frequency: z.string(),
   attribution: z.string(),
   description: z.string().nullable(),
+  better: z.enum(['lower', 'higher']),
+  betterInferred: z.boolean().optional(),
+});
+
+const BasisSchema = z.object({
+  figure: z.string(),
+  periods: z.array(z.string()),
+  areas: z.array(z.string()),
+  formula: z.string(),
+  source: z.string(),
 });
 
 export const DevelopmentSchema = z.object({
   area: z.string(),
   name: z.string(),
   basis: z.string(),
+  formula: z.string(),
   from: z.number().nullable(),
   to: z.number().nullable(),
   change: z.number().nullable(),
@@ -156,6 +167,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
             from: z.string(),
             to: z.string(),
             attribution: z.string(),
+            unit: z.string(),
+            changeUnit: z.string(),
             municipality: DevelopmentSchema,
             comparison: DevelopmentSchema.nullable(),
             country: DevelopmentSchema,
@@ -180,7 +193,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
           area: z.string().min(1),
           denominator: z.string().min(1).optional(),
           denominatorPeriod: period('denominatorPeriod').optional(),
-          direction: z.enum(['lower', 'higher']).default('lower'),
+          direction: z.enum(['lower', 'higher']).optional(),
           targetRank: z.coerce.number().int().min(1).max(98).optional(),
         }),
         response: {
@@ -190,6 +203,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
             measure: z.string(),
             denominator: z.string().nullable(),
             direction: z.enum(['lower', 'higher']),
+            unit: z.string(),
+            changeUnit: z.string(),
             value: z.number().nullable(),
             rank: z.number().nullable(),
             of: z.number(),
@@ -198,16 +213,21 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
             ranking: z.array(
               z.object({ area: z.string(), name: z.string(), value: z.number(), rank: z.number() }),
             ),
-            nationalRate: z.number(),
+            nationalRate: z.number().nullable(),
             nationalBasis: z.string(),
             toTargetRank: z.number().optional(),
+            toTargetRankText: z.string().nullable(),
+            rankAfter: z.number().nullable(),
             toNationalAverage: z.number().nullable(),
+            toNationalAverageText: z.string().nullable(),
+            basis: z.array(BasisSchema),
           }),
         },
       },
     },
     async (req) => {
-      const r = await rank(db, req.query);
+      const { direction, ...rest } = req.query;
+      const r = await rank(db, { ...rest, ...(direction ? { direction } : {}) });
       return { ...r, measure: r.measure.id, denominator: r.denominator?.id ?? null };
     },
   );

@@ -6,6 +6,7 @@ const STYLE: Record<string, { cls: string; mark: string; label: string }> = {
   'ikke på rette vej': { cls: 'bad', mark: '↘', label: 'Ikke på rette vej' },
   'ikke opfyldt': { cls: 'bad', mark: '✕', label: 'Ikke opfyldt' },
   'kan ikke vurderes': { cls: 'none', mark: '–', label: 'Kan ikke vurderes' },
+  'ikke vurderet': { cls: 'none', mark: '?', label: 'Ikke vurderet' },
 };
 
 export function StatusBadge({ status, overridden }: { status: string; overridden?: boolean }) {

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
 import { ownMunicipality, useMe } from '../auth.tsx';
+import { Basis, type BasisItem } from '../components/Basis.tsx';
 import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
@@ -15,11 +16,17 @@ interface RankAnswer {
   ties: number;
   value: number | null;
   ranking: { area: string; name: string; value: number; rank: number }[];
-  nationalRate: number;
+  nationalRate: number | null;
   nationalBasis: string;
+  direction: 'lower' | 'higher';
+  unit: string;
+  changeUnit: string;
   toTargetRank?: number;
+  toTargetRankText: string | null;
   toNationalAverage: number | null;
+  toNationalAverageText: string | null;
   missing: string[];
+  basis: BasisItem[];
 }
 
 export function Benchmark() {
@@ -113,9 +120,11 @@ export function Benchmark() {
         <div className="panel" role="status">
           <p>
             <strong>{areas.find((a) => a.id === area)?.name}</strong>: nr. {r.rank ?? '–'} ud af {r.of}
-            {r.ties > 1 ? ` (delt med ${r.ties - 1} andre)` : ''} i {formatPeriod(chosen)}. Landsgennemsnit (
-            {r.nationalBasis}): {formatNumber(r.nationalRate, { decimals: 2 })}
-            {unit === 'pct.' ? ' %' : ''}.
+            {r.ties > 1 ? ` (delt med ${r.ties - 1} andre)` : ''} i {formatPeriod(chosen)} (
+            {r.direction === 'lower' ? 'lavere er bedre' : 'højere er bedre'}).{' '}
+            {r.nationalRate === null
+              ? `Intet landsgennemsnit: ${r.nationalBasis}.`
+              : `Landsgennemsnit (${r.nationalBasis}): ${formatNumber(r.nationalRate, { decimals: 2 })}${unit === 'pct.' || unit === 'procentpoint' ? ' %' : ` ${r.unit}`}.`}
           </p>
           <p>
             {T.benchmark.whatItTakes}:{' '}
@@ -129,6 +138,7 @@ export function Benchmark() {
             />
           </p>
           {r.missing.length ? <p>Uden tal (udeladt, ikke nul): {r.missing.length} kommuner.</p> : null}
+          <Basis items={r.basis} />
         </div>
       ) : null}
       {r ? (
@@ -168,11 +178,13 @@ export function Benchmark() {
   );
 }
 
-/** For counts: whole persons. For shares without a denominator: the gap in percentage points. */
+/**
+ * What it takes, as the API computes it (exact, in the measure's unit, checked by ranking again). For Y30R21
+ * shares the gap is also told in full-time persons: count ÷ share is the 16–66 population (rounded up).
+ */
 function WhatItTakes({
   r,
   unit,
-  targetRank,
   area,
   measure,
   period,
@@ -184,9 +196,6 @@ function WhatItTakes({
   measure: string;
   period: string;
 }) {
-  const share = unit === 'pct.' || unit === 'procentpoint';
-  // Y30R21 publishes the count beside the share: count ÷ share is the 16–66 population, so a gap in
-  // percentage points can be told in full-time persons too (as Fredericia's plan does).
   const countMeasure = measure.startsWith('y30r21.faktisk_andel.')
     ? measure.replace('faktisk_andel', 'faktisk_antal')
     : null;
@@ -198,35 +207,14 @@ function WhatItTakes({
         `/observations?measure=${countMeasure}&area=${area}&from=${period}&to=${period}`,
       ),
   }).data?.observations[0]?.value;
-  if (share && r.value !== null) {
-    const population = count && r.value ? count / (r.value / 100) : null;
-    const persons = (pp: number) =>
-      population
-        ? ` (≈ ${formatNumber((pp / 100) * population)} fuldtidspersoner, beregnet af faktisk antal ÷ andel)`
-        : '';
-    const toAvg = r.value - r.nationalRate;
-    const target = targetRank ? r.ranking.filter((x) => x.area !== area)[Number(targetRank) - 1] : undefined;
-    return (
-      <>
-        {toAvg <= 0
-          ? 'kommunen er allerede på eller under gennemsnittet'
-          : `andelen skal ned med ${formatNumber(toAvg, { decimals: 2 })} procentpoint${persons(toAvg)} for at nå gennemsnittet`}
-        {target && r.value > target.value
-          ? `; ${formatNumber(r.value - target.value, { decimals: 2 })} procentpoint${persons(r.value - target.value)} for at nå nr. ${targetRank}`
-          : ''}
-        .
-      </>
-    );
-  }
-  return (
-    <>
-      {r.toNationalAverage === 0
-        ? 'kommunen er allerede på eller bedre end landsgennemsnittet'
-        : `en ændring på ${formatNumber(r.toNationalAverage ?? 0)} ${unit} for at nå landsgennemsnittet`}
-      {r.toTargetRank !== undefined
-        ? `; ${r.toTargetRank === 0 ? `placering ${targetRank} er nået` : `${formatNumber(r.toTargetRank)} ${unit} for at nå nr. ${targetRank}`}`
-        : ''}
-      .
-    </>
-  );
+  const population = unit === 'pct.' && count && r.value ? count / (r.value / 100) : null;
+  const persons = (pp: number | null | undefined) =>
+    population && pp
+      ? ` (≈ ${formatNumber(Math.ceil(Math.abs((pp / 100) * population)))} fuldtidspersoner, beregnet af faktisk antal ÷ andel)`
+      : '';
+  const parts = [
+    r.toNationalAverageText ? `${r.toNationalAverageText}${persons(r.toNationalAverage)}` : r.nationalBasis,
+    ...(r.toTargetRankText ? [`${r.toTargetRankText}${persons(r.toTargetRank)}`] : []),
+  ];
+  return <>{parts.join('; ')}.</>;
 }

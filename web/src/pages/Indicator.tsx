@@ -1,9 +1,12 @@
 // The indicator page: history with baseline, target path to the deadline, comparison area, country and a
 // forecast to the deadline; all earlier status texts.
+
+import { month, periodCode, periodOrdinal, tryParsePeriod } from '@domain/periods.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption as EChartsOption } from 'echarts/core';
 import { Link, useParams } from 'react-router';
 import { get } from '../api.ts';
+import { Basis, type BasisItem } from '../components/Basis.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
@@ -26,8 +29,16 @@ interface History {
     baseline: { value: number; period: string | null } | null;
     assessment: { reason: string };
     progressText: string | null;
+    judgedAt: string;
+    afterDeadline: { value: number; period: string | null; label: string } | null;
+    rankHistory: { period: string; rank: number; of: number }[];
+    comparison: { name: string; value: number | null; period: string; basis: string } | null;
+    whatItTakes: { text: string } | null;
+    basis: BasisItem[];
   };
   history: null | {
+    unit: string;
+    basis: string;
     own: { period: string; value: number | null }[];
     comparison: { name: string; points: { period: string; value: number | null }[] } | null;
     country: { period: string; value: number | null }[];
@@ -48,13 +59,28 @@ export function Indicator() {
   const ev = data.evaluation;
   const h = data.history;
   let option: EChartsOption | null = null;
+  const deadline = (data.indicator.config as { deadline?: string }).deadline;
+  const unitLabel = (u: string) => (u === 'pct.' ? 'pct.' : u);
   if (h) {
-    const periods = [...new Set([...h.own.map((p) => p.period), ...data.forecast.map((p) => p.period)])];
+    const base = [...new Set([...h.own.map((p) => p.period), ...data.forecast.map((p) => p.period)])];
+    // The target is a point at the deadline: on the axis as the deadline's month (monthly series) or the
+    // period that ends in it; beyond the data, the axis is extended to the deadline month.
+    const found = deadlinePeriod(base, deadline);
+    const lastP = base.at(-1) ? tryParsePeriod(base.at(-1)!) : undefined;
+    const dlP = found ? tryParsePeriod(found) : undefined;
+    // Beyond the data the axis is extended to the deadline; a deadline before the data gets no point.
+    const dl =
+      found && (base.includes(found) || (lastP && dlP && periodOrdinal(dlP) > periodOrdinal(lastP)))
+        ? found
+        : undefined;
+    const periods = dl && !base.includes(dl) ? [...base, dl] : base;
     const at = (pts: { period: string; value: number | null }[]) => {
       const m = new Map(pts.map((p) => [p.period, p.value]));
       return periods.map((p) => m.get(p) ?? null);
     };
     const fc = new Map(data.forecast.map((p) => [p.period, p]));
+    // Only a level goal has a fixed target; a benchmark's target is the comparison line itself.
+    const targetPoint = ev.target !== null && data.indicator.kind === 'niveau' && !!dl;
     const own = h.own.filter((p) => p.value !== null);
     const lastOwn = own.at(-1);
     option = {
@@ -67,14 +93,21 @@ export function Indicator() {
           ...(h.comparison?.points.length ? [h.comparison.name] : []),
           ...(h.country.length ? ['Hele landet'] : []),
           ...(data.forecast.length ? ['Fremskrivning', 'Usikkerhed (80 %)'] : []),
-          ...(ev.target !== null ? ['Mål'] : []),
+          ...(targetPoint ? ['Mål ved fristen'] : []),
         ],
       },
-      grid: { left: 60, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: periods.map(formatPeriod) },
+      grid: { left: 60, right: 20, top: 48, bottom: 40 },
+      xAxis: {
+        type: 'category',
+        data: periods.map(formatPeriod),
+        name: 'Periode',
+        nameLocation: 'middle',
+        nameGap: 28,
+      },
       yAxis: {
         type: 'value',
         scale: true,
+        name: unitLabel(h.unit || ev.unit),
         axisLabel: { formatter: (v: number) => formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 }) },
       },
       series: [
@@ -141,21 +174,69 @@ export function Indicator() {
               },
             ]
           : []),
-        ...(ev.target !== null
+        ...(targetPoint
           ? [
               {
-                name: 'Mål',
+                name: 'Mål ved fristen',
+                // A line series with one value: drawn as its symbol only (the chart registers line charts).
                 type: 'line' as const,
-                data: periods.map(() => ev.target),
+                data: periods.map((p) => (p === dl ? ev.target : null)),
                 color: '#1a7f37',
-                symbol: 'none',
-                lineStyle: { type: 'solid' as const, width: 1 },
+                symbol: 'diamond',
+                symbolSize: 14,
+                showSymbol: true,
+                showAllSymbol: true,
+                connectNulls: false,
+                lineStyle: { width: 0 },
               },
             ]
           : []),
       ],
     };
   }
+  const ranks = ev.rankHistory ?? [];
+  const rankOption: EChartsOption | null =
+    ranks.length > 0
+      ? {
+          animation: false,
+          tooltip: { trigger: 'axis' },
+          legend: {
+            top: 0,
+            data: ['Placering', ...(data.evaluation.target !== null ? ['Målplacering'] : [])],
+          },
+          grid: { left: 60, right: 20, top: 48, bottom: 40 },
+          xAxis: { type: 'category', data: ranks.map((r) => formatPeriod(r.period)) },
+          yAxis: {
+            type: 'value',
+            inverse: true,
+            min: 1,
+            max: Math.max(...ranks.map((r) => r.of)),
+            name: 'placering (nr. 1 øverst)',
+            nameLocation: 'start',
+          },
+          series: [
+            {
+              name: 'Placering',
+              type: 'line',
+              data: ranks.map((r) => r.rank),
+              color: '#0b5cad',
+              lineStyle: { width: 3 },
+            },
+            ...(data.evaluation.target !== null
+              ? [
+                  {
+                    name: 'Målplacering',
+                    type: 'line' as const,
+                    data: ranks.map(() => data.evaluation.target),
+                    color: '#1a7f37',
+                    symbol: 'none',
+                    lineStyle: { type: 'dashed' as const, width: 1 },
+                  },
+                ]
+              : []),
+          ],
+        }
+      : null;
   return (
     <article>
       <p>
@@ -177,8 +258,31 @@ export function Indicator() {
           {ev.progressText ?? formatValue(ev.latest?.value, ev.unit)}{' '}
           {ev.latest?.period ? `(${formatPeriod(ev.latest.period)})` : ''}
         </dd>
-        <dt>{T.indicator.target}</dt>
-        <dd>{formatValue(ev.target, ev.unit)}</dd>
+        {ev.afterDeadline ? (
+          <>
+            <dt>Efter fristen</dt>
+            <dd>
+              {formatValue(ev.afterDeadline.value, ev.unit)}{' '}
+              {ev.afterDeadline.period ? `(${formatPeriod(ev.afterDeadline.period)})` : ''} — vurderes ikke,
+              målet blev vurderet pr. {formatDate(ev.judgedAt)}
+            </dd>
+          </>
+        ) : null}
+        <dt>
+          {data.indicator.kind === 'benchmark'
+            ? (ev.comparison?.name ?? T.indicator.target)
+            : T.indicator.target}
+        </dt>
+        <dd>
+          {formatValue(ev.target, ev.unit)}
+          {ev.comparison ? ` (${formatPeriod(ev.comparison.period)}; ${ev.comparison.basis})` : ''}
+        </dd>
+        {ev.whatItTakes ? (
+          <>
+            <dt>Hvad der skal til</dt>
+            <dd>{ev.whatItTakes.text}</dd>
+          </>
+        ) : null}
         {data.probability !== null ? (
           <>
             <dt>{T.indicator.probability}</dt>
@@ -195,13 +299,20 @@ export function Indicator() {
             label={`Graf: ${data.indicator.title}. Kommunen, sammenligningsområde, hele landet, mål og fremskrivning.`}
           />
           <figcaption>
-            {T.indicator.history}. {ev.latest?.source}. Fremskrivningen er en statistisk prognose med 80 %
-            usikkerhedsbånd; den er ikke en officiel statistik.
+            {T.indicator.history} ({unitLabel(h?.unit || ev.unit)}).{' '}
+            {ev.latest?.source ? `${ev.latest.source.replace(/\.$/, '')}.` : ''} {h?.basis} Fremskrivningen er
+            en statistisk prognose med 80 % usikkerhedsbånd; den er ikke en officiel statistik.
           </figcaption>
+        </figure>
+      ) : rankOption ? (
+        <figure>
+          <EChart option={rankOption} label={`Graf: ${data.indicator.title}. Placering over tid.`} />
+          <figcaption>Placering blandt kommunerne over tid (nr. 1 er bedst). {ev.latest?.source}</figcaption>
         </figure>
       ) : (
         <p className="muted">Indikatoren har ingen statistisk serie; tallene indtastes i statusrunderne.</p>
       )}
+      <Basis items={ev.basis ?? []} />
       <section>
         <h2>{T.indicator.earlierTexts}</h2>
         {data.texts.length === 0 ? <p>Ingen statustekster endnu.</p> : null}
@@ -218,4 +329,18 @@ export function Indicator() {
       </section>
     </article>
   );
+}
+
+/** The axis period holding a deadline: its month for a monthly axis, or the axis period that ends in it. */
+function deadlinePeriod(periods: string[], deadline: string | undefined): string | undefined {
+  if (!deadline) return undefined;
+  const [y, m] = deadline.split('-').map(Number);
+  if (!y || !m) return undefined;
+  const dm = month(y, m);
+  const first = periods[0] ? tryParsePeriod(periods[0]) : undefined;
+  if (first?.kind === 'month') return periodCode(dm);
+  return periods.find((p) => {
+    const pp = tryParsePeriod(p);
+    return pp && periodOrdinal(pp) === periodOrdinal(dm);
+  });
 }

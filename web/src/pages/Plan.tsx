@@ -6,10 +6,11 @@ import { api, fieldErrors, get, newKey } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { byPath, Field, RequiredNote } from '../components/Field.tsx';
 import { usePageTitle } from '../components/PageTitle.tsx';
+import { Basis, type BasisItem, signedText } from '../components/Basis.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YearFields } from '../components/YearFields.tsx';
-import { formatDate, formatPeriod, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
 import { IndicatorForm } from './IndicatorForm.tsx';
 import { useAreas } from './Plans.tsx';
@@ -34,7 +35,43 @@ export interface Item {
     progressText: string | null;
     trend: { period: string; value: number | null }[];
     consistency: { consistent: boolean; issues: { field: string; message: string }[] } | null;
+    afterDeadline?: { value: number; period: string | null; label: string } | null;
+    development?: {
+      from: { value: number; period: string | null };
+      to: { value: number; period: string | null };
+      change: number;
+      pct: number | null;
+      unit: string;
+    } | null;
+    whatItTakes?: { text: string } | null;
+    basis?: BasisItem[];
   };
+}
+
+/** The change over the indicator's period, e.g. "−40 fuldtidspersoner (−3,3 %) siden maj 2026". */
+function DevelopmentCell({ item }: { item: Item }) {
+  const d = item.evaluation.development;
+  if (!d) return <Sparkline points={item.evaluation.trend} label={item.indicator.title} />;
+  const decimals = Number.isInteger(d.change) ? 0 : d.unit === 'procentpoint' ? 2 : 1;
+  const fmt = (v: number) => formatNumber(v, { decimals: Number.isInteger(v) ? 0 : decimals });
+  return (
+    <>
+      {signedText(d.change, d.unit, fmt)}
+      {d.pct !== null
+        ? ` (${d.pct > 0 ? '+' : d.pct < 0 ? '−' : ''}${formatNumber(Math.abs(d.pct), { decimals: 1 })} %)`
+        : ''}
+      <span className="muted">
+        {' '}
+        siden{' '}
+        {!d.from.period
+          ? 'baseline'
+          : /^\d{4}-\d{2}-\d{2}$/.test(d.from.period)
+            ? formatDate(d.from.period)
+            : formatPeriod(d.from.period)}
+      </span>
+      <Sparkline points={item.evaluation.trend} label={item.indicator.title} />
+    </>
+  );
 }
 
 export interface Dashboard {
@@ -187,10 +224,23 @@ export function GoalTable({
                       {i.evaluation.latest?.period ? (
                         <span className="muted"> ({formatPeriod(i.evaluation.latest.period)})</span>
                       ) : null}
+                      {i.evaluation.afterDeadline ? (
+                        <span className="after-deadline">
+                          {' '}
+                          Efter fristen: {formatValue(i.evaluation.afterDeadline.value, i.evaluation.unit)}
+                          {i.evaluation.afterDeadline.period
+                            ? ` (${formatPeriod(i.evaluation.afterDeadline.period)})`
+                            : ''}
+                        </span>
+                      ) : null}
+                      {i.evaluation.whatItTakes ? (
+                        <span className="muted"> Skal til: {i.evaluation.whatItTakes.text}.</span>
+                      ) : null}
+                      <Basis items={i.evaluation.basis ?? []} />
                     </td>
                     <td>{formatValue(i.evaluation.target, i.evaluation.unit)}</td>
                     <td>
-                      <Sparkline points={i.evaluation.trend} label={i.indicator.title} />
+                      <DevelopmentCell item={i} />
                     </td>
                   </tr>
                 ))}
