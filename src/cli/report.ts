@@ -7,6 +7,7 @@ import { parsePeriod } from '../domain/periods.ts';
 import { buildBenefitReport } from '../reports/benefit-report.ts';
 import { buildCaseDraft } from '../reports/case-draft.ts';
 import { FORMATS, type Format, render } from '../reports/index.ts';
+import { pdfPool } from '../reports/render-pdf.ts';
 import { buildStatusReport } from '../reports/status-report.ts';
 import type { Actor } from '../services/access.ts';
 import { openServices } from '../services/bootstrap.ts';
@@ -68,6 +69,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
+    await pdfPool.close();
     await services.close();
   }
 }

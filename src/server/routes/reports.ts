@@ -5,6 +5,7 @@ import { tryParsePeriod } from '../../domain/periods.ts';
 import { buildBenefitReport } from '../../reports/benefit-report.ts';
 import { buildCaseDraft } from '../../reports/case-draft.ts';
 import { FORMATS, type Format, fileName, render } from '../../reports/index.ts';
+import { pdfPool } from '../../reports/render-pdf.ts';
 import { buildStatusReport } from '../../reports/status-report.ts';
 import { badRequest } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
@@ -13,6 +14,7 @@ const format = z.enum(['docx', 'pdf', 'html', 'xlsx']);
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
+  app.addHook('onClose', () => pdfPool.close());
   const send = async (
     reply: import('fastify').FastifyReply,
     report: Awaited<ReturnType<typeof buildStatusReport>>,
