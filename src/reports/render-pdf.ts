@@ -88,7 +88,10 @@ export class PdfPool {
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) return next();
+    if (next) {
+      next();
+      return;
+    }
     this.active--;
     if (this.active === 0 && this.opts.idleMs > 0) {
       this.idleTimer = setTimeout(() => void this.close(), this.opts.idleMs);
