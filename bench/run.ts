@@ -6,6 +6,7 @@ import { fmt, machine } from './common.ts';
 import { benchImport } from './import.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
+import { benchFirstPage } from './web.ts';
 
 const args = process.argv.slice(2);
 const which = args.find((a) => !a.startsWith('--')) ?? 'all';
@@ -48,6 +49,19 @@ if (which === 'all' || which === 'reports') {
   for (const x of r)
     report.push(
       `| ${x.report} | ${x.format} | ${fmt(x.medianMs)} | ${fmt(x.renderMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`,
+    );
+  report.push('');
+}
+if (which === 'all' || which === 'web') {
+  const r = await benchFirstPage();
+  report.push('First visit, empty cache: bytes on the wire (brotli) for the whole page', '');
+  report.push(
+    '| page | total kB | scripts kB | other kB | requests |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const x of r)
+    report.push(
+      `| ${x.page} | ${fmt(x.totalKb, 1)} | ${fmt(x.scriptKb, 1)} | ${fmt(x.otherKb, 1)} | ${x.requests} |`,
     );
   report.push('');
 }
