@@ -37,8 +37,8 @@ export class PdfPool {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
-  /** For tests and benchmarks: how often a browser was started, and the most pages printed at once. */
-  readonly stats = { launches: 0, maxActive: 0, rejected: 0 };
+  /** For tests and benchmarks: browsers started, most pages at once, requests refused, PDFs printed. */
+  readonly stats = { launches: 0, maxActive: 0, rejected: 0, prints: 0 };
 
   constructor(private readonly opts: PdfPoolOptions) {}
 
@@ -102,6 +102,7 @@ export class PdfPool {
   /** Prints one HTML document to PDF. */
   async print(html: string): Promise<Buffer> {
     await this.slot();
+    this.stats.prints++;
     try {
       const browser = await this.launch();
       // A context of its own: no state shared between reports, and no script runs in the report.
