@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fresh="$(mktemp -d)"
+trap 'rm -rf "$fresh"' EXIT
 mkdir "$fresh/bin"
 ln -s "$(command -v node)" "$fresh/bin/node"
 ln -s "$(command -v npm)" "$fresh/bin/npm"
@@ -41,4 +42,3 @@ for figure in 'Status på mål i Beskæftigelsesplanen 2020-2021' '239 af 450 vi
   fi
 done
 echo "fresh-machine path: $(pdfinfo "$fresh/faxe.pdf" | grep -E '^(Pages|Tagged|Producer)' | tr -s ' ' | paste -sd ';'), Faxe figures found"
-rm -rf "$fresh"
