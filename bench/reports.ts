@@ -9,6 +9,8 @@ import { MUNICIPALITIES } from '../src/data/areas.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { listPlans, roundsOf } from '../src/db/repositories/plans.ts';
 import { type Format, render } from '../src/reports/index.ts';
+import { renderHtml } from '../src/reports/render-html.ts';
+import { pdfPool, renderPdf } from '../src/reports/render-pdf.ts';
 import { buildStatusReport } from '../src/reports/status-report.ts';
 import type { Actor } from '../src/services/access.ts';
 import { ensureFirstAdmin } from '../src/services/auth.ts';
@@ -17,6 +19,16 @@ import { loadDemoPlans } from '../src/services/demo-plans.ts';
 import { createServices } from '../src/services/index.ts';
 import { addGoal, addIndicator, createPlan, createRound } from '../src/services/plans.ts';
 import { median } from './common.ts';
+import { hasDebianChromium, legacyPrint } from './pdf-legacy.ts';
+
+export interface PdfComparison {
+  report: string;
+  /** Debian's chromium started per PDF (the renderer before the shared pool). */
+  legacyMs: number;
+  /** The shared browser from npm, already running. */
+  sharedMs: number;
+  runs: number;
+}
 
 export interface ReportResult {
   report: string;
@@ -99,7 +111,7 @@ export async function prepareReportPlans(
   };
 }
 
-export async function benchReports(runs = 5): Promise<ReportResult[]> {
+export async function benchReports(runs = 5): Promise<{ formats: ReportResult[]; pdf: PdfComparison[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'maaltavle-bench-'));
   const database = await openDatabase({ dataDir: join(dir, 'data') });
   try {
@@ -132,8 +144,27 @@ export async function benchReports(runs = 5): Promise<ReportResult[]> {
         });
       }
     }
-    return results;
+    // The PDF renderers alone on the same HTML, interleaved so that load on the machine hits both alike.
+    const pdf: PdfComparison[] = [];
+    if (hasDebianChromium) {
+      for (const [name, roundId] of rounds) {
+        const html = renderHtml(await buildStatusReport(db, actor, roundId));
+        const legacy: number[] = [];
+        const shared: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          let t = performance.now();
+          await legacyPrint(html);
+          legacy.push(performance.now() - t);
+          t = performance.now();
+          await renderPdf(html);
+          shared.push(performance.now() - t);
+        }
+        pdf.push({ report: name, legacyMs: median(legacy), sharedMs: median(shared), runs });
+      }
+    }
+    return { formats: results, pdf };
   } finally {
+    await pdfPool.close();
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -37,7 +37,7 @@ if (which === 'all' || which === 'rank') {
   report.push('');
 }
 if (which === 'all' || which === 'reports') {
-  const r = await benchReports();
+  const { formats: r, pdf } = await benchReports();
   report.push(
     'Status reports: Faxe demo, and a plan of 40 indicators with 40 charts (build + render), embedded database',
     '',
@@ -51,6 +51,18 @@ if (which === 'all' || which === 'reports') {
       `| ${x.report} | ${x.format} | ${fmt(x.medianMs)} | ${fmt(x.renderMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`,
     );
   report.push('');
+  if (pdf.length) {
+    report.push(
+      'PDF renderer alone on the same HTML: Debian chromium started per PDF (before) vs the shared npm browser',
+      '',
+    );
+    report.push('| report | before ms | after ms | speed-up | runs |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const x of pdf)
+      report.push(
+        `| ${x.report} | ${fmt(x.legacyMs)} | ${fmt(x.sharedMs)} | ${fmt(x.legacyMs / x.sharedMs, 1)}× | ${x.runs} |`,
+      );
+    report.push('');
+  }
 }
 if (which === 'all' || which === 'web') {
   const r = await benchFirstPage();
