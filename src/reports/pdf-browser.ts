@@ -4,14 +4,18 @@
 // packaged one is used. Fonts come from assets/fonts through a fontconfig file of our own, so a PDF looks the
 // same on every machine, with or without system fonts.
 import {
+  accessSync,
+  constants,
   createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   renameSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +33,22 @@ export class ChromiumMissingError extends Error {
   }
 }
 
-/** Where the packaged browser is unpacked: beside the package, so `npm ci` replaces both together. */
+let fallbackDir: string | undefined;
+
+/**
+ * Where the packaged browser is unpacked: beside the package, so `npm ci` replaces both together; when that
+ * is read-only (an installation owned by another user), a private temporary directory of this process.
+ */
 function cacheDir(version: string): string {
-  return join(ROOT, 'node_modules', '.cache', 'maaltavle', `chromium-${version}`);
+  const dir = join(ROOT, 'node_modules', '.cache', 'maaltavle', `chromium-${version}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch {
+    if (!fallbackDir) fallbackDir = mkdtempSync(join(tmpdir(), 'maaltavle-chromium-'));
+    return fallbackDir;
+  }
 }
 
 function packaged(): { brotli: string; version: string } | undefined {
@@ -54,10 +71,8 @@ let unpacking: Promise<string> | undefined;
 
 /** Unpacks chromium.br once (to a temporary name, then renamed, so a killed process leaves no half file). */
 async function unpack(brotli: string, version: string): Promise<string> {
-  const dir = cacheDir(version);
-  const exe = join(dir, 'chromium');
+  const exe = join(cacheDir(version), 'chromium');
   if (existsSync(exe)) return exe;
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
   const temp = `${exe}.${process.pid}.tmp`;
   await pipeline(
     createReadStream(brotli),
@@ -90,8 +105,7 @@ export async function browserExecutable(): Promise<string> {
 /** A fontconfig file that offers the fonts in assets/fonts and nothing else. */
 export function fontconfigFile(): string {
   const pkg = packaged();
-  const dir = pkg ? cacheDir(pkg.version) : join(ROOT, 'node_modules', '.cache', 'maaltavle');
-  mkdirSync(dir, { recursive: true });
+  const dir = cacheDir(pkg?.version ?? 'system');
   const file = join(dir, 'fonts.conf');
   writeFileSync(
     file,
