@@ -7,6 +7,7 @@ import { benchForecast, forecastReport, writeCalibration } from './forecast.ts';
 import { benchImport } from './import.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
+import { benchFirstPage } from './web.ts';
 
 const args = process.argv.slice(2);
 const which = args.find((a) => !a.startsWith('--')) ?? 'all';
@@ -37,13 +38,44 @@ if (which === 'all' || which === 'rank') {
   report.push('');
 }
 if (which === 'all' || which === 'reports') {
-  const r = await benchReports();
+  const { formats: r, pdf } = await benchReports();
   report.push(
-    'Status report for a plan of 40 indicators with 40 charts (build + render), embedded database',
+    'Status reports: Faxe demo, and a plan of 40 indicators with 40 charts (build + render), embedded database',
     '',
   );
-  report.push('| format | median ms | runs | size KB |', '| --- | ---: | ---: | ---: |');
-  for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
+  report.push(
+    '| report | format | median ms | of it render ms | runs | size KB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const x of r)
+    report.push(
+      `| ${x.report} | ${x.format} | ${fmt(x.medianMs)} | ${fmt(x.renderMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`,
+    );
+  report.push('');
+  if (pdf.length) {
+    report.push(
+      'PDF renderer alone on the same HTML: Debian chromium started per PDF (before) vs the shared npm browser',
+      '',
+    );
+    report.push('| report | before ms | after ms | speed-up | runs |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const x of pdf)
+      report.push(
+        `| ${x.report} | ${fmt(x.legacyMs)} | ${fmt(x.sharedMs)} | ${fmt(x.legacyMs / x.sharedMs, 1)}× | ${x.runs} |`,
+      );
+    report.push('');
+  }
+}
+if (which === 'all' || which === 'web') {
+  const r = await benchFirstPage();
+  report.push('First visit, empty cache: bytes on the wire (brotli) for the whole page', '');
+  report.push(
+    '| page | total kB | scripts kB | other kB | requests |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const x of r)
+    report.push(
+      `| ${x.page} | ${fmt(x.totalKb, 1)} | ${fmt(x.scriptKb, 1)} | ${fmt(x.otherKb, 1)} | ${x.requests} |`,
+    );
   report.push('');
 }
 if (which === 'all' || which === 'forecast') {

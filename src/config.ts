@@ -52,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobindsatsBaseUrl: env.JOBINDSATS_BASE_URL ?? 'https://api.jobindsats.dk',
     statbankBaseUrl: env.STATBANK_BASE_URL ?? 'https://api.statbank.dk',
     refreshIntervalHours: Number(env.MAALTAVLE_REFRESH_HOURS ?? 0),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    // Errors and warnings only by default; LOG_LEVEL=info adds one line per HTTP request.
+    logLevel: env.LOG_LEVEL || 'warn',
     adminPassword: env.MAALTAVLE_ADMIN_PASSWORD || undefined,
     secureCookies: env.MAALTAVLE_SECURE_COOKIES === '1',
     oidc: env.MAALTAVLE_OIDC_ISSUER

@@ -14,10 +14,10 @@ import { fetchStatbank } from '../importers/statbank-api.ts';
 import { fetchAuk01BenefitGroups } from '../importers/statbank-auk01.ts';
 import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts';
 import type { ParsedImport } from '../importers/types.ts';
-import { openServices } from '../services/bootstrap.ts';
 import { type ImportSummary, runImport } from '../services/imports.ts';
+import type { Services } from '../services/index.ts';
 import { type Args, flag, parseArgs } from './args.ts';
-import { progress } from './progress.ts';
+import type { CliIo } from './io.ts';
 
 export const IMPORT_USAGE = `Brug: maaltavle import <kilde> [tilvalg]
 
@@ -33,20 +33,20 @@ Tilvalg:
   --filter DIM=VÆRDI        Vælg én værdi af en ekstra dimension i en StatBank-fil (kan gentages som DIM=V,DIM2=V2)
 `;
 
-async function parseSource(args: Args, known: Set<string>): Promise<ParsedImport> {
+async function parseSource(args: Args, known: Set<string>, io: CliIo): Promise<ParsedImport> {
   const [source, target] = args.positional;
   const config = loadConfig();
   if (!target)
     throw new ImportError(`Angiv ${source === 'csv' || source === 'file' ? 'en fil' : 'en tabel'}`);
   switch (source) {
     case 'csv':
-      return parseLongCsv(readFileSync(target), {
+      return parseLongCsv(io.readFile(target), {
         file: basename(target),
         knownMeasures: known,
         createMeasures: args.flags.has('create-measures'),
       });
     case 'file': {
-      const bytes = readFileSync(target);
+      const bytes = io.readFile(target);
       const jobindsats = flag(args, 'jobindsats');
       if (jobindsats) return parseJobindsatsWide(bytes, jobindsats.toLowerCase(), basename(target));
       const measure = flag(args, 'measure');
@@ -101,31 +101,40 @@ export function formatSummary(s: ImportSummary): string {
   ].join('\n');
 }
 
-export async function importCommand(argv: string[]): Promise<number> {
+/** Usage errors answered before the database is opened: the exit code, or undefined to go on. */
+export function importPrecheck(argv: string[], io: CliIo): number | undefined {
   const args = parseArgs(argv);
   if (args.positional.length === 0 || args.flags.has('help')) {
-    process.stdout.write(IMPORT_USAGE);
+    io.stdout(IMPORT_USAGE);
     return args.positional.length === 0 ? 2 : 0;
   }
-  const services = await openServices(loadConfig());
+  return undefined;
+}
+
+/** The files the command reads: sent along when a running server does the work. */
+export function importInputs(argv: string[]): string[] {
+  const [source, target] = parseArgs(argv).positional;
+  return (source === 'csv' || source === 'file') && target ? [target] : [];
+}
+
+export async function importCommand(argv: string[], services: Services, io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
   try {
-    const parsed = await parseSource(args, await measureIds(services.database.db));
-    const bar = progress('Skriver');
+    const parsed = await parseSource(args, await measureIds(services.database.db), io);
+    const bar = io.progress('Skriver');
     const summary = await runImport(services.database.db, parsed, {
       createdBy: process.env.USER ?? 'kommandolinje',
       dryRun: args.flags.has('dry-run'),
       onProgress: (d, t) => bar.update(d, t),
     });
     bar.stop();
-    process.stdout.write(`${formatSummary(summary)}\n`);
+    io.stdout(`${formatSummary(summary)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof ImportError) {
-      process.stderr.write(`Importen blev afvist: ${err.message}\nDatabasen er uændret.\n`);
+      io.stderr(`Importen blev afvist: ${err.message}\nDatabasen er uændret.\n`);
       return 1;
     }
     throw err;
-  } finally {
-    await services.close();
   }
 }

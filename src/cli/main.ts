@@ -1,14 +1,14 @@
-// The `maaltavle` command line: serve, import, backup, demo, refresh.
+// The `maaltavle` command line: serve, import, backup, demo, refresh, plans, report.
 import { loadConfig } from '../config.ts';
-import { listPlans } from '../db/repositories/plans.ts';
+import { DatabaseLockedError } from '../db/lock.ts';
+import { pdfPool } from '../reports/render-pdf.ts';
 import { openServices } from '../services/bootstrap.ts';
-import { loadDemoStatistics } from '../services/demo-data.ts';
-import { loadDemoPlans } from '../services/demo-plans.ts';
-import { refreshAll } from '../services/refresh.ts';
 import { ADMIN_USAGE, adminCommand } from './admin.ts';
-import { backupCommand } from './backup.ts';
-import { formatSummary, IMPORT_USAGE, importCommand } from './import.ts';
-import { REPORT_USAGE, reportCommand } from './report.ts';
+import { DB_COMMANDS } from './commands.ts';
+import { IMPORT_USAGE } from './import.ts';
+import { localIo } from './io.ts';
+import { runThroughServer } from './remote.ts';
+import { REPORT_USAGE } from './report.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Brug: maaltavle <kommando> [tilvalg]
@@ -24,63 +24,47 @@ Kommandoer:
   report …                  Dan statusrapport, ydelsesgruppetabel eller sagsudkast (Word, PDF, HTML, Excel)
   help                      Vis denne hjælp
 
+Kører serveren allerede på den indlejrede database, udfører den kommandoerne for dig.
+
 ${IMPORT_USAGE}
 ${REPORT_USAGE}
 ${ADMIN_USAGE}`;
 
-async function withServices(
-  fn: (s: Awaited<ReturnType<typeof openServices>>) => Promise<number>,
-): Promise<number> {
-  const services = await openServices(loadConfig());
+/**
+ * Opens the database and runs the command here; when a running server holds the embedded database, the
+ * server runs it instead (same output, progress and errors), and the lock message remains only when no
+ * server answers.
+ */
+async function runDb(name: string, argv: string[]): Promise<number> {
+  const command = DB_COMMANDS[name]!;
+  const early = command.precheck?.(argv, localIo);
+  if (early !== undefined) return early;
+  const config = loadConfig();
+  let services: Awaited<ReturnType<typeof openServices>>;
   try {
-    return await fn(services);
+    services = await openServices(config);
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError)) throw err;
+    const code = await runThroughServer(config.dataDir, name, argv, command.inputs?.(argv) ?? []);
+    if (code === undefined) throw err;
+    return code;
+  }
+  try {
+    return await command.run(argv, services, localIo);
   } finally {
+    await pdfPool.close();
     await services.close();
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && command in DB_COMMANDS) return runDb(command, rest);
   switch (command) {
     case 'serve':
       return serve(rest);
-    case 'import':
-      return importCommand(rest);
-    case 'report':
-      return reportCommand(rest);
-    case 'backup':
-      return backupCommand(rest);
     case 'admin':
       return adminCommand(rest);
-    case 'demo':
-      return withServices(async (s) => {
-        await loadDemoStatistics(s.database.db, (label, summary) =>
-          process.stdout.write(`${label}\n${formatSummary(summary)}\n`),
-        );
-        await loadDemoPlans(s.database.db, (m) => process.stdout.write(`${m}\n`));
-        return 0;
-      });
-    case 'plans':
-      return withServices(async (s) => {
-        const rows = await listPlans(s.database.db);
-        const out = rows.map((p) => ({
-          id: String(p.id),
-          municipality: p.municipality,
-          slug: p.slug,
-          title: p.title,
-          status: p.status,
-        }));
-        if (rest.includes('--json')) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        else
-          for (const p of out)
-            process.stdout.write(`${p.id}\t${p.municipality}\t${p.slug}\t${p.status}\t${p.title}\n`);
-        return 0;
-      });
-    case 'refresh':
-      return withServices(async (s) => {
-        const results = await refreshAll(s, loadConfig(), (m) => process.stdout.write(`${m}\n`));
-        return results.every((r) => r.ok) ? 0 : 1;
-      });
     case undefined:
     case 'help':
     case '--help':

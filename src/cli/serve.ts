@@ -1,6 +1,7 @@
 // `maaltavle serve`: starts the web server and stops it cleanly on SIGINT/SIGTERM.
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
+import { startLocalControl } from '../server/local-control.ts';
 import { ensureFirstAdmin } from '../services/auth.ts';
 import { loadDemoIfEmpty, openServices } from '../services/bootstrap.ts';
 import { createOidc } from '../services/oidc.ts';
@@ -13,6 +14,7 @@ export async function serve(_args: string[]): Promise<number> {
   const services = await openServices(config, (m) => console.log(m));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopRefresh = () => {};
+  let control: { close(): Promise<void> } | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -20,6 +22,7 @@ export async function serve(_args: string[]): Promise<number> {
     console.log(`${signal} modtaget: lukker ned`);
     try {
       stopRefresh();
+      await control?.close();
       await app?.close();
       await services.close();
       process.exitCode = 0;
@@ -42,8 +45,11 @@ export async function serve(_args: string[]): Promise<number> {
       webDir,
       ...(oidc ? { oidc } : {}),
     });
-    stopRefresh = startScheduledRefresh(services, config, (m) => app?.log.info(m));
-    await app.listen({ port: config.port, host: config.host });
+    stopRefresh = startScheduledRefresh(services, config, (m) => console.log(m));
+    const address = await app.listen({ port: config.port, host: config.host });
+    // Commands run beside the server on the embedded database reach it through this channel.
+    if (!config.databaseUrl) control = await startLocalControl(services, config.dataDir);
+    console.log(`Måltavle kører på ${address}`);
   } catch (err) {
     await services.close().catch(() => undefined);
     throw err;

@@ -1,5 +1,6 @@
 // Charts rendered on the server with Apache ECharts to SVG, and to PNG with resvg for Word, using the font
 // shipped in assets/fonts so the output is the same on every machine.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +29,44 @@ const label = (code: string) => {
   return p.kind === 'month' ? `${formatPeriodDa(p).slice(0, 3)}. ${p.year}` : formatPeriodDa(p);
 };
 
-/** A line chart of periods as SVG and PNG. */
+export interface Chart {
+  svg: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Charts already drawn, by their input: a report asked for in several formats (or by several people) draws
+ * each figure once. Bounded, oldest first out; a figure is ~10 kB SVG + ~40 kB PNG.
+ */
+const drawn = new Map<string, Chart>();
+const MAX_DRAWN = 200;
+
+/** A line chart of periods as SVG and PNG (drawn once per distinct input, then reused). */
 export function lineChart(
   series: ChartSeries[],
   opts: { width?: number; height?: number; title?: string; unit?: string } = {},
-) {
+): Chart {
+  const key = createHash('sha256')
+    .update(JSON.stringify([series, opts]))
+    .digest('base64');
+  const hit = drawn.get(key);
+  if (hit) {
+    drawn.delete(key); // most recently used goes last
+    drawn.set(key, hit);
+    return hit;
+  }
+  const chart = drawChart(series, opts);
+  drawn.set(key, chart);
+  if (drawn.size > MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+  return chart;
+}
+
+function drawChart(
+  series: ChartSeries[],
+  opts: { width?: number; height?: number; title?: string; unit?: string },
+): Chart {
   const width = opts.width ?? 640;
   const height = opts.height ?? 300;
   const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort((a, b) => {

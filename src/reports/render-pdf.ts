@@ -1,52 +1,153 @@
-// PDF: the HTML rendering printed by Debian's Chromium through playwright-core (tagged, selectable text).
-import { existsSync } from 'node:fs';
+// PDF: the HTML rendering printed by Chromium through playwright-core (tagged, with an outline, selectable
+// text). One browser per process, started on the first PDF and shared by every request; each PDF gets a page
+// of its own in a bounded pool (`pages` at once, `queue` waiting), and a request beyond that gets a Danish 503
+// at once instead of another browser. A browser that dies is started again on the next PDF; one left idle
+// is closed after a while so an idle server holds no Chromium.
+import type { Browser } from 'playwright-core';
+import { AppError } from '../services/errors.ts';
+import { browserExecutable, fontconfigFile } from './pdf-browser.ts';
 
-export class ChromiumMissingError extends Error {
-  readonly statusCode = 503;
-  constructor() {
-    super(
-      'PDF kræver Chromium, som ikke er installeret. Installér det med "apt-get install chromium" (eller sæt CHROMIUM_PATH). Word og HTML virker stadig.',
-    );
+export { ChromiumMissingError } from './pdf-browser.ts';
+
+const ARGS = [
+  '--no-sandbox',
+  '--no-zygote',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--no-first-run',
+  '--font-render-hinting=none',
+  '--mute-audio',
+];
+
+export interface PdfPoolOptions {
+  /** PDFs printed at once (pages open in the shared browser). */
+  pages: number;
+  /** Requests allowed to wait for a page; beyond that the answer is 503. */
+  queue: number;
+  /** Close the browser after this long without work (ms); 0 = keep it. */
+  idleMs: number;
+}
+
+export class PdfPool {
+  private browser: Promise<Browser> | undefined;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** For tests and benchmarks: browsers started, most pages at once, requests refused, PDFs printed. */
+  readonly stats = { launches: 0, maxActive: 0, rejected: 0, prints: 0 };
+
+  constructor(private readonly opts: PdfPoolOptions) {}
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      this.stats.launches++;
+      const started = (async () => {
+        const [{ chromium }, executablePath] = await Promise.all([
+          import('playwright-core'),
+          browserExecutable(),
+        ]);
+        const browser = await chromium.launch({
+          executablePath,
+          args: ARGS,
+          env: { ...process.env, FONTCONFIG_FILE: fontconfigFile() },
+        });
+        browser.on('disconnected', () => {
+          if (this.browser === started) this.browser = undefined;
+        });
+        return browser;
+      })();
+      started.catch(() => {
+        if (this.browser === started) this.browser = undefined;
+      });
+      this.browser = started;
+    }
+    return this.browser;
+  }
+
+  private async slot(): Promise<void> {
+    if (this.active < this.opts.pages) {
+      this.active++;
+    } else {
+      if (this.waiting.length >= this.opts.queue) {
+        this.stats.rejected++;
+        throw new AppError(
+          503,
+          'Der dannes mange PDF-rapporter lige nu. Prøv igen om lidt, eller hent rapporten som Word.',
+        );
+      }
+      // The slot is handed over by release(): `active` stays counted for the waiter.
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.stats.maxActive = Math.max(this.stats.maxActive, this.active);
+    clearTimeout(this.idleTimer);
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next();
+      return;
+    }
+    this.active--;
+    if (this.active === 0 && this.opts.idleMs > 0) {
+      this.idleTimer = setTimeout(() => void this.close(), this.opts.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Prints one HTML document to PDF. */
+  async print(html: string): Promise<Buffer> {
+    await this.slot();
+    this.stats.prints++;
+    try {
+      const browser = await this.launch();
+      // A context of its own: no state shared between reports, and no script runs in the report.
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort()); // the report loads nothing from outside
+        await page.setContent(html, { waitUntil: 'load' });
+        const pdf = await page.pdf({
+          format: 'A4',
+          margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+          printBackground: true,
+          tagged: true,
+          outline: true,
+        });
+        return Buffer.from(pdf);
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Closes the browser (server shutdown, end of a CLI command); the next PDF starts a new one. */
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 }
 
-export function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean) as string[];
-  return candidates.find((p) => existsSync(p));
-}
+const envInt = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
 
-export async function renderPdf(html: string): Promise<Buffer> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new ChromiumMissingError();
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      format: 'A4',
-      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-      printBackground: true,
-      tagged: true,
-      outline: true,
-    });
-    return Buffer.from(pdf);
-  } finally {
-    await browser.close();
-  }
+/** The process's one pool. */
+export const pdfPool = new PdfPool({
+  pages: envInt('MAALTAVLE_PDF_PAGES', 2),
+  queue: envInt('MAALTAVLE_PDF_QUEUE', 16),
+  idleMs: 5 * 60_000,
+});
+
+export function renderPdf(html: string): Promise<Buffer> {
+  return pdfPool.print(html);
 }

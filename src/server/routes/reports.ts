@@ -5,21 +5,19 @@ import { tryParsePeriod } from '../../domain/periods.ts';
 import { buildBenefitReport } from '../../reports/benefit-report.ts';
 import { buildCaseDraft } from '../../reports/case-draft.ts';
 import { FORMATS, type Format, fileName, render } from '../../reports/index.ts';
+import { pdfPool } from '../../reports/render-pdf.ts';
 import { buildStatusReport } from '../../reports/status-report.ts';
 import { badRequest } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
+import { type CachedFile, publishedReportKey, ReportCache } from '../../services/report-cache.ts';
 
 const format = z.enum(['docx', 'pdf', 'html', 'xlsx']);
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
-  const send = async (
-    reply: import('fastify').FastifyReply,
-    report: Awaited<ReturnType<typeof buildStatusReport>>,
-    f: Format,
-    name: string,
-  ) => {
-    const bytes = await render(report, f);
+  app.addHook('onClose', () => pdfPool.close());
+  const cache = new ReportCache();
+  const sendFile = (reply: import('fastify').FastifyReply, f: Format, { bytes, name }: CachedFile) => {
     reply.header('content-type', FORMATS[f]);
     if (f !== 'html')
       reply.header(
@@ -28,6 +26,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       );
     return reply.send(bytes);
   };
+  const send = async (
+    reply: import('fastify').FastifyReply,
+    report: Awaited<ReturnType<typeof buildStatusReport>>,
+    f: Format,
+    name: string,
+  ) => sendFile(reply, f, { bytes: await render(report, f), name });
   app.get(
     '/rounds/:id/report.:format',
     {
@@ -37,8 +41,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (req, reply) => {
-      const r = await buildStatusReport(db, req.actor, req.params.id);
-      return send(reply, r, req.params.format, `${r.title} - ${r.subtitle}`);
+      const { id, format: f } = req.params;
+      const produce = async (): Promise<CachedFile> => {
+        const r = await buildStatusReport(db, req.actor, id);
+        return { bytes: await render(r, f), name: `${r.title} - ${r.subtitle}` };
+      };
+      // Anonymous readers of a published round share one cached file per format.
+      const key = req.actor.user ? undefined : await publishedReportKey(db, id, f);
+      return sendFile(reply, f, key ? await cache.get(key, produce) : await produce());
     },
   );
   app.get(
