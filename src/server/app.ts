@@ -3,15 +3,16 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { installDanishZodErrors } from '../domain/zod-danish.ts';
 import type { Services } from '../services/index.ts';
 import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
+import { frameworkErrors, notFoundBody, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -35,9 +36,11 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
+  installDanishZodErrors();
   const app = Fastify({
     logger: opts.logger ?? false,
     // Request logs carry method and URL only; headers (the jobindsats key, cookies) are never logged.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,37 +56,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
 
-  app.setErrorHandler((err, _req, reply) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const first = err.validation[0];
-      const param =
-        first?.instancePath?.replace(/^\//, '') ||
-        (first?.params as { missingProperty?: string })?.missingProperty ||
-        '';
-      return reply.code(400).send({
-        error: 'Ugyldig forespørgsel',
-        message: param
-          ? `Parameteren "${param}" er ugyldig: ${danishIssue(first?.message)}`
-          : 'Forespørgslen er ugyldig.',
-        parameter: param || undefined,
-      });
-    }
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
-    const parameter = (err as { parameter?: string }).parameter;
-    const details = (err as { details?: unknown }).details;
-    if (status >= 500) app.log.error(err);
-    return reply.code(status).send({
-      error: status >= 500 ? 'Serverfejl' : 'Fejl',
-      message:
-        status >= 500 ? 'Der skete en fejl på serveren.' : err instanceof Error ? err.message : String(err),
-      ...(parameter ? { parameter } : {}),
-      ...(details !== undefined && status < 500 ? { details } : {}),
-    });
-  });
+  // Errors: one mapping for every route and hook (src/server/errors.ts), Danish texts throughout.
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   if (!opts.webDir) {
-    app.setNotFoundHandler((req, reply) => {
-      reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
-    });
+    app.setNotFoundHandler((req, reply) => reply.code(404).send(notFoundBody(req.url)));
   }
 
   await app.register(helmet, {
@@ -118,12 +94,4 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
-}
-
-function danishIssue(message: string | undefined): string {
-  if (!message) return 'ugyldig værdi';
-  if (/required/i.test(message)) return 'skal angives';
-  if (/expected number/i.test(message)) return 'skal være et tal';
-  if (/Invalid option|expected one of/i.test(message)) return 'er ikke en af de tilladte værdier';
-  return message;
 }

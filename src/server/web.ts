@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { notFoundBody } from './errors.ts';
 
 export const webApp = fp(async (app: FastifyInstance, opts: { root: string }) => {
   if (!existsSync(join(opts.root, 'index.html')))
@@ -11,7 +12,7 @@ export const webApp = fp(async (app: FastifyInstance, opts: { root: string }) =>
   await app.register(fastifyStatic, { root: opts.root, prefix: '/', wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
-      return reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
+      return reply.code(404).send(notFoundBody(req.url));
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -6,17 +6,16 @@ import type { DB } from '../db/schema.ts';
 import { type Development, development } from '../domain/development.ts';
 import { type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
+import { AppError } from './errors.ts';
 
-export class NotFoundError extends Error {
-  readonly statusCode = 404;
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, message);
+  }
 }
-export class BadRequestError extends Error {
-  readonly statusCode = 400;
-  constructor(
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
+export class BadRequestError extends AppError {
+  constructor(message: string, parameter?: string) {
+    super(400, message, undefined, parameter ? { parameter } : {});
   }
 }
 

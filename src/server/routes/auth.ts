@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArea } from '../../data/areas.ts';
 import { changePassword, login, logout } from '../../services/auth.ts';
-import { unauthorized } from '../../services/errors.ts';
+import { tooManyRequests, unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { Oidc } from '../../services/oidc.ts';
 import { cookieOptions, SESSION_COOKIE } from '../auth-plugin.ts';
@@ -43,11 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
         rateLimit: {
           max: opts.loginLimit,
           timeWindow: '1 minute',
-          errorResponseBuilder: () => ({
-            statusCode: 429,
-            error: 'For mange forsøg',
-            message: 'For mange loginforsøg. Vent et minut, og prøv igen.',
-          }),
+          errorResponseBuilder: (_req, ctx) =>
+            tooManyRequests('For mange loginforsøg. Vent et minut, og prøv igen.', Math.ceil(ctx.ttl / 1000)),
         },
       },
       schema: {
