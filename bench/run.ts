@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
 import { benchImport } from './import.ts';
+import { benchOutage } from './outage.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
 
@@ -44,6 +45,10 @@ if (which === 'all' || which === 'reports') {
   report.push('| format | median ms | runs | size KB |', '| --- | ---: | ---: | ---: |');
   for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
   report.push('');
+}
+if (which === 'outage') {
+  if (!pgUrl) report.push('The outage trial needs MAALTAVLE_BENCH_DATABASE_URL (a PostgreSQL server).', '');
+  else report.push(...(await benchOutage(pgUrl)).lines);
 }
 const text = report.join('\n');
 console.log(text);
