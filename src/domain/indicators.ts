@@ -1,5 +1,6 @@
 // Indicator kinds and their settings. Shared by the server (validation) and the web app (forms).
 import { z } from 'zod';
+import { isoDate } from './bounds.ts';
 
 export const INDICATOR_KINDS = ['niveau', 'andel', 'placering', 'benchmark', 'optælling', 'milepæl'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -13,7 +14,6 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
   milepæl: 'Milepæl (kvalitativ handling)',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato (ÅÅÅÅ-MM-DD)');
 const direction = z.enum(['at-most', 'at-least']);
 
 /** A target as the plan states it; the consistency check compares the parts that are given. */

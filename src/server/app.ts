@@ -12,6 +12,7 @@ import { installDanishZodErrors } from '../domain/zod-danish.ts';
 import type { Services } from '../services/index.ts';
 import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
+import { edgeChecks } from './edge.ts';
 import { frameworkErrors, notFoundBody, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -72,6 +73,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       },
     },
   });
+  // Hooks: control characters refused at the edge, for every route.
+  await app.register(edgeChecks);
   await app.register(healthRoutes, { services: opts.services });
   await app.register(areaRoutes, { prefix: '/api/v1' });
   if (opts.services) {

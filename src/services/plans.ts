@@ -8,6 +8,7 @@ import * as accounts from '../db/repositories/accounts.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
+import { int4, isoDate } from '../domain/bounds.ts';
 import { forecast, probabilityOfReaching } from '../domain/forecast.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
 import { periodCode, seasonLength, shiftPeriod, tryParsePeriod } from '../domain/periods.ts';
@@ -28,12 +29,11 @@ export const PlanInput = z.object({
   yearTo: z.number().int().min(2000).max(2100),
   intro: z.string().max(20_000).default(''),
   status: z.enum(['udkast', 'vedtaget', 'arkiveret']).default('udkast'),
-  adoptedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .default(null),
-  focusAreas: z.array(z.object({ title: z.string().min(1), text: z.string().default('') })).default([]),
+  adoptedOn: isoDate.nullable().default(null),
+  focusAreas: z
+    .array(z.object({ title: z.string().min(1).max(1000), text: z.string().max(20_000).default('') }))
+    .max(100)
+    .default([]),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 
@@ -42,7 +42,7 @@ export const GoalInput = z.object({
   kind: z.enum(['ministermål', 'lokalt mål']),
   title: z.string().trim().min(1, 'Målet skal have en tekst').max(1000),
   text: z.string().max(20_000).default(''),
-  position: z.number().int().min(0).default(0),
+  position: int4().min(0).default(0),
 });
 
 export const IndicatorInput = z.object({
@@ -50,7 +50,7 @@ export const IndicatorInput = z.object({
   title: z.string().trim().min(1, 'Indikatoren skal have en tekst').max(1000),
   config: z.record(z.string(), z.unknown()),
   sourceNote: z.string().max(2000).default(''),
-  position: z.number().int().min(0).default(0),
+  position: int4().min(0).default(0),
 });
 
 export type IndicatorKindInput = z.infer<typeof IndicatorInput>['kind'];
@@ -67,7 +67,7 @@ export const EntryInput = z.object({
     .default(null),
   overrideReason: z.string().max(2000).nullable().default(null),
   /** The revision the user started from; null for a new entry. */
-  revision: z.number().int().nullable().default(null),
+  revision: int4().nullable().default(null),
 });
 
 export function slugify(title: string): string {

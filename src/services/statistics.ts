@@ -142,6 +142,9 @@ export async function rank(db: Kysely<DB>, q: RankQuery) {
     denominator: dens ? (dens.get(m.id) ?? null) : 1,
   }));
   const ranked = rankAreas(inputs, q.direction);
+  // No municipality with both figures (an empty denominator): nothing to rank, not a NaN rate (issue 9, h3).
+  if (ranked.ranking.length === 0)
+    throw new NotFoundError(`Der er ingen kommuner med tal for både ${measure.id} og nævneren i ${period}`);
   const self = ranked.ranking.find((r) => r.area === area.id);
   // National rate: the country area's own figures when imported, else the 98 municipalities in aggregate.
   const countryNum = nums.get(COUNTRY_ID);

@@ -108,6 +108,48 @@ describe.each(ENGINES)('Danish errors with codes and fields on %s', (engine) => 
     for (const r of [badJson, media, big, badUrl]) expect(r.json().message).not.toMatch(ENGLISH);
   });
 
+  it('malformed input from the hardening report gets a Danish 400, not a 500', async () => {
+    const admin = await as(app, 'admin');
+    const cases: [Client, string, string, unknown, string][] = [
+      [anon, 'GET', '/api/v1/plans/99999999999999999999', undefined, 'id'],
+      [anon, 'GET', '/api/v1/plans?municipality=%00', undefined, 'municipality'],
+      [anon, 'GET', '/api/v1/public/320/%00', undefined, 'slug'],
+      [anon, 'GET', '/api/v1/observations?measure=a%00&area=320', undefined, 'measure'],
+      [anon, 'POST', '/api/v1/auth/login', { email: 'admin\u0000', password: 'x' }, 'email'],
+      [
+        editor,
+        'POST',
+        '/api/v1/plans/1/goals',
+        { number: '1', kind: 'lokalt mål', title: 'T', position: 2147483648 },
+        'position',
+      ],
+      [
+        editor,
+        'PUT',
+        '/api/v1/goals/1',
+        { number: '1', kind: 'lokalt mål', title: 'T', revision: 2147483648 },
+        'revision',
+      ],
+      [editor, 'POST', '/api/v1/plans/1/rounds', { title: 'R', asOf: '2021-02-30' }, 'asOf'],
+      [anon, 'GET', '/api/v1/indicators/1/evaluation?asOf=2021-02-29', undefined, 'asOf'],
+      [admin, 'DELETE', '/api/v1/municipalities/101/users/abc', undefined, 'userId'],
+    ];
+    for (const [client, method, url, body, parameter] of cases) {
+      const r = await client.req(method, url, body);
+      expect(r.status, `${method} ${url}`).toBe(400);
+      expect(r.body.parameter, `${method} ${url} ${JSON.stringify(r.body)}`).toBe(parameter);
+      expect(r.body.message).not.toMatch(ENGLISH);
+    }
+    const nul = await anon.req('GET', '/api/v1/plans?municipality=%00');
+    expect(nul.body.message).toBe(
+      'Parameteren "municipality" indeholder et kontroltegn (U+0000), som ikke er tilladt.',
+    );
+    const date = await editor.req('POST', '/api/v1/plans/1/rounds', { title: 'R', asOf: '2021-02-30' });
+    expect(date.body.fields).toEqual([{ path: 'asOf', message: 'er ikke en dato, der findes' }]);
+    // A real date (leap day) passes validation (and meets the plan's access check instead).
+    expect((await anon.req('GET', '/api/v1/indicators/1/evaluation?asOf=2024-02-29')).status).not.toBe(400);
+  });
+
   it('service errors carry a machine code beside the Danish message', async () => {
     const r = await anon.req('POST', '/api/v1/municipalities/320/plans', {
       title: 'Plan',
