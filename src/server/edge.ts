@@ -7,7 +7,9 @@ import fp from 'fastify-plugin';
 import { AppError } from '../services/errors.ts';
 
 /** C0 controls and DEL; in the path and the query also tab and line breaks. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const IN_URL = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const IN_BODY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function codePoint(s: string, re: RegExp): string {
