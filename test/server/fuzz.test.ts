@@ -259,7 +259,8 @@ describe.each(ENGINES)('fuzzing the OpenAPI operations on %s', (engine) => {
             cookies,
             ...(r.payload !== undefined ? { payload: r.payload } : {}),
           });
-          const h = (histogram[key] ??= {});
+          histogram[key] ??= {};
+          const h = histogram[key];
           h[res.statusCode] = (h[res.statusCode] ?? 0) + 1;
           if (res.statusCode >= 500)
             failures.push(
