@@ -18,8 +18,10 @@ export interface Config {
   logLevel: string;
   /** Password of the first administrator on an empty database; generated and printed once when unset. */
   adminPassword: string | undefined;
-  /** Force Secure cookies (set when the app is served over HTTPS behind a proxy). */
+  /** Force Secure cookies (they are Secure anyway whenever the request came over HTTPS). */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed (IP addresses or CIDR ranges). */
+  trustedProxies: string[];
   /** Single sign-on with OpenID Connect (Entra ID, ADFS); off unless an issuer is configured. */
   oidc: OidcConfig | undefined;
 }
@@ -52,6 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     adminPassword: env.MAALTAVLE_ADMIN_PASSWORD || undefined,
     secureCookies: env.MAALTAVLE_SECURE_COOKIES === '1',
+    trustedProxies: (env.MAALTAVLE_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     oidc: env.MAALTAVLE_OIDC_ISSUER
       ? {
           issuer: env.MAALTAVLE_OIDC_ISSUER,

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { installDanishZodErrors } from '../domain/zod-danish.ts';
 import type { Services } from '../services/index.ts';
+import { createLoginLimits } from '../services/login-limits.ts';
 import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { edgeChecks } from './edge.ts';
@@ -28,8 +29,10 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Force Secure cookies (production behind HTTPS); also set when the request came over HTTPS. */
   secureCookies?: boolean;
-  /** Login attempts per IP per minute. */
+  /** Failed logins per client address in 15 minutes (default 30). */
   loginLimit?: number;
+  /** Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustedProxies?: string[];
   /** Serve the built web app from this directory. */
   webDir?: string;
   /** Single sign-on, when configured. */
@@ -42,6 +45,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     logger: opts.logger ?? false,
     // Request logs carry method and URL only; headers (the jobindsats key, cookies) are never logged.
     frameworkErrors,
+    // The client's address and protocol come from X-Forwarded-* only when a trusted proxy sent them.
+    trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,7 +91,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       prefix: '/api/v1',
       services,
       secureCookies: !!opts.secureCookies,
-      loginLimit: opts.loginLimit ?? 10,
+      limits: createLoginLimits(opts.loginLimit ? { perAddress: opts.loginLimit } : {}),
       oidc: opts.oidc,
     });
     await app.register(planRoutes, { prefix: '/api/v1', services });

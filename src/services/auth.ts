@@ -6,8 +6,10 @@ import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import type { DB } from '../db/schema.ts';
+import { passwordProblem } from '../domain/password-policy.ts';
 import { type Actor, requireAdmin, requireUser } from './access.ts';
-import { AppError, badRequest, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
+import type { LoginLimits } from './login-limits.ts';
 
 export const SESSION_DAYS = 14;
 
@@ -59,11 +61,17 @@ export async function login(
   db: Kysely<DB>,
   email: string,
   password: string,
+  guard?: { limits: LoginLimits; address: string },
 ): Promise<{ token: string; session: SessionInfo }> {
+  guard?.limits.check(email, guard.address);
   const user = await accounts.findUserByEmail(db, email.trim());
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : await verifyDummy(password);
-  if (!user || !ok) throw new AppError(401, 'Forkert brugernavn eller adgangskode.');
+  if (!user || !ok) {
+    guard?.limits.failed(email, guard.address);
+    throw new AppError(401, 'Forkert brugernavn eller adgangskode.', undefined, { code: 'login_failed' });
+  }
+  guard?.limits.succeeded(email);
   return createSessionFor(db, user);
 }
 
@@ -118,11 +126,19 @@ export async function changePassword(
   session: SessionInfo,
   current: string,
   next: string,
+  limits?: LoginLimits,
 ) {
   const user = requireUser(actor);
-  if (next.length < 10) throw badRequest('Den nye adgangskode skal være mindst 10 tegn.');
-  if (!user.passwordHash || !(await verify(user.passwordHash, current)))
-    throw new AppError(400, 'Den nuværende adgangskode er forkert.');
+  limits?.checkPasswordChange(user.id);
+  const problem = passwordProblem(next, user.email);
+  if (problem) throw new AppError(400, problem, undefined, { code: 'weak_password', parameter: 'next' });
+  if (!user.passwordHash || !(await verify(user.passwordHash, current))) {
+    limits?.passwordChangeFailed(user.id);
+    throw new AppError(400, 'Den nuværende adgangskode er forkert.', undefined, {
+      code: 'login_failed',
+      parameter: 'current',
+    });
+  }
   await db.transaction().execute(async (trx) => {
     await accounts.setPassword(trx, user.id, await hash(next));
     await accounts.deleteSessionsOf(trx, user.id, session.idHash);
