@@ -160,16 +160,17 @@ export async function inviteUser(
   actor: Actor,
   municipality: string,
   input: { email: string; name: string; role: accounts.Role },
-): Promise<{ userId: string; password: string | null }> {
+): Promise<{ userId: string; password: string; note: string }> {
   const admin = requireAdmin(actor, municipality);
   if (!findArea(municipality) || findArea(municipality)!.kind !== 'kommune') throw notFound('Kommunen');
   return db.transaction().execute(async (trx) => {
     const existing = await accounts.findUserByEmail(trx, input.email);
+    // The answer must not reveal whether the e-mail has an account: a one-time password is made either
+    // way; it is set only on a new account (an existing one keeps its password or SSO).
+    const password = generatePassword();
     let userId: string;
-    let password: string | null = null;
     if (existing) userId = existing.id;
     else {
-      password = generatePassword();
       userId = await accounts.insertUser(trx, {
         email: input.email,
         name: input.name,
@@ -187,9 +188,12 @@ export async function inviteUser(
       before: existing ? { memberships: existing.memberships } : null,
       after: { email: input.email, role: input.role },
     });
-    return { userId, password };
+    return { userId, password, note: INVITE_NOTE };
   });
 }
+
+export const INVITE_NOTE =
+  'Giv brugeren engangsadgangskoden. Har e-mailadressen allerede en konto i Måltavle, logger brugeren ind som hidtil, og engangsadgangskoden bruges ikke.';
 
 export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: string, userId: string) {
   const admin = requireAdmin(actor, municipality);
@@ -197,7 +201,10 @@ export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: str
     const before = await accounts.findUserById(trx, userId);
     if (!before?.memberships.some((m) => m.municipality === municipality)) throw notFound('Brugeren');
     await accounts.removeMembership(trx, userId, municipality);
-    await accounts.deleteSessionsOf(trx, userId);
+    // Only this municipality's role goes. A user with no role left (and not a system administrator) is
+    // logged out; a superadmin or a user with roles elsewhere keeps their sessions.
+    const remaining = before.memberships.filter((m) => m.municipality !== municipality);
+    if (!before.isSuperadmin && remaining.length === 0) await accounts.deleteSessionsOf(trx, userId);
     await accounts.audit(trx, {
       userId: admin.id,
       userLabel: admin.email,
