@@ -1,5 +1,4 @@
 // Builds the Fastify application: zod schemas, OpenAPI document, Danish error messages, routes.
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -15,6 +14,7 @@ import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { edgeChecks } from './edge.ts';
 import { frameworkErrors, notFoundBody, sendError } from './errors.ts';
+import { securityHeaders } from './headers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -68,16 +68,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     app.setNotFoundHandler((req, reply) => reply.code(404).send(notFoundBody(req.url)));
   }
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  // Headers: CSP, HSTS and upgrade to HTTPS only over HTTPS; no-store on logged-in answers.
+  await app.register(securityHeaders);
   // Hooks: control characters refused at the edge, for every route.
   await app.register(edgeChecks);
   await app.register(healthRoutes, { services: opts.services });
