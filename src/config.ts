@@ -36,6 +36,11 @@ export interface OidcConfig {
   label: string;
   /** Allow http:// issuers (tests and local providers only). */
   allowInsecure: boolean;
+  /**
+   * Match on the e-mail claim even without `email_verified: true`: only for a provider whose directory
+   * controls e-mail addresses (a single-tenant Entra ID or ADFS issuer).
+   */
+  trustEmail: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             env.MAALTAVLE_OIDC_REDIRECT_URI ?? `http://localhost:${port}/api/v1/auth/oidc/callback`,
           label: env.MAALTAVLE_OIDC_LABEL ?? 'Log ind med din organisations konto (SSO)',
           allowInsecure: env.MAALTAVLE_OIDC_ALLOW_HTTP === '1',
+          trustEmail: env.MAALTAVLE_OIDC_TRUST_EMAIL === '1',
         }
       : undefined,
   };

@@ -7,8 +7,10 @@ import { changePassword, login, logout } from '../../services/auth.ts';
 import { unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { LoginLimits } from '../../services/login-limits.ts';
-import type { Oidc } from '../../services/oidc.ts';
+import { type Oidc, SsoError } from '../../services/oidc.ts';
 import { cookieOptions, SESSION_COOKIE } from '../auth-plugin.ts';
+
+const SSO_COOKIE = 'maaltavle_sso';
 
 export const authRoutes: FastifyPluginAsyncZod<{
   services: Services;
@@ -87,18 +89,33 @@ export const authRoutes: FastifyPluginAsyncZod<{
     app.get(
       '/auth/oidc/start',
       { schema: { summary: 'Start login via SSO (OpenID Connect)' } },
-      async (_req, reply) => reply.redirect(await oidc.start(db)),
+      async (req, reply) => {
+        const { url, browserSecret } = await oidc.start(db);
+        // The pre-login cookie binds the callback to this browser (SameSite=Lax: sent on the provider's
+        // top-level redirect back, not on requests from other sites' pages).
+        reply.setCookie(SSO_COOKIE, browserSecret, {
+          ...cookieOptions(req, opts.secureCookies),
+          path: '/api/v1/auth/oidc',
+          maxAge: 15 * 60,
+        });
+        return reply.redirect(url);
+      },
     );
     app.get('/auth/oidc/callback', { schema: { summary: 'Retur fra SSO-udbyderen' } }, async (req, reply) => {
+      reply.clearCookie(SSO_COOKIE, { path: '/api/v1/auth/oidc' });
       try {
         const url = new URL(req.url, `${req.protocol}://${req.host}`);
-        const { token } = await oidc.finish(db, url);
+        const { token } = await oidc.finish(db, url, req.cookies[SSO_COOKIE]);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
         return reply.redirect('/');
       } catch (err) {
-        return reply.redirect(
-          `/log-ind?fejl=${encodeURIComponent(err instanceof Error ? err.message : String(err))}`,
+        // Only a known reason goes into the link; what the provider said stays in the server log.
+        const reason = err instanceof SsoError ? err.reason : 'afvist';
+        req.log.warn(
+          { reason, detail: err instanceof SsoError ? err.detail : String(err) },
+          'SSO-login afvist',
         );
+        return reply.redirect(`/log-ind?fejl=${reason}`);
       }
     });
   }
