@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
 import { benchForecast, forecastReport, writeCalibration } from './forecast.ts';
 import { benchImport } from './import.ts';
+import { benchOutage } from './outage.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
 import { benchFirstPage } from './web.ts';
@@ -82,6 +83,10 @@ if (which === 'all' || which === 'forecast') {
   const r = benchForecast();
   report.push(...forecastReport(r));
   if (args.includes('--write-calibration')) writeCalibration(r);
+}
+if (which === 'outage') {
+  if (!pgUrl) report.push('The outage trial needs MAALTAVLE_BENCH_DATABASE_URL (a PostgreSQL server).', '');
+  else report.push(...(await benchOutage(pgUrl)).lines);
 }
 const text = report.join('\n');
 console.log(text);

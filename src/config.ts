@@ -20,8 +20,10 @@ export interface Config {
   logLevel: string;
   /** Password of the first administrator on an empty database; generated and printed once when unset. */
   adminPassword: string | undefined;
-  /** Force Secure cookies (set when the app is served over HTTPS behind a proxy). */
+  /** Force Secure cookies (they are Secure anyway whenever the request came over HTTPS). */
   secureCookies: boolean;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed (IP addresses or CIDR ranges). */
+  trustedProxies: string[];
   /** Single sign-on with OpenID Connect (Entra ID, ADFS); off unless an issuer is configured. */
   oidc: OidcConfig | undefined;
 }
@@ -36,6 +38,11 @@ export interface OidcConfig {
   label: string;
   /** Allow http:// issuers (tests and local providers only). */
   allowInsecure: boolean;
+  /**
+   * Match on the e-mail claim even without `email_verified: true`: only for a provider whose directory
+   * controls e-mail addresses (a single-tenant Entra ID or ADFS issuer).
+   */
+  trustEmail: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'warn',
     adminPassword: env.MAALTAVLE_ADMIN_PASSWORD || undefined,
     secureCookies: env.MAALTAVLE_SECURE_COOKIES === '1',
+    trustedProxies: (env.MAALTAVLE_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     oidc: env.MAALTAVLE_OIDC_ISSUER
       ? {
           issuer: env.MAALTAVLE_OIDC_ISSUER,
@@ -65,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             env.MAALTAVLE_OIDC_REDIRECT_URI ?? `http://localhost:${port}/api/v1/auth/oidc/callback`,
           label: env.MAALTAVLE_OIDC_LABEL ?? 'Log ind med din organisations konto (SSO)',
           allowInsecure: env.MAALTAVLE_OIDC_ALLOW_HTTP === '1',
+          trustEmail: env.MAALTAVLE_OIDC_TRUST_EMAIL === '1',
         }
       : undefined,
   };

@@ -42,6 +42,7 @@ export async function serve(_args: string[]): Promise<number> {
       services,
       logger: { level: config.logLevel },
       secureCookies: config.secureCookies,
+      trustedProxies: config.trustedProxies,
       webDir,
       ...(oidc ? { oidc } : {}),
     });

@@ -33,7 +33,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: 10,
       connectionTimeoutMillis: 10_000,
     });
-    pool.on('error', onIdleClientError);
+    survivePoolErrors(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const database: Database = {
       db,
@@ -54,7 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     max: 1,
     connectionTimeoutMillis: 15_000,
   });
-  pool.on('error', onIdleClientError);
+  survivePoolErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const database: Database = {
     db,
@@ -72,12 +72,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 /**
- * An idle pooled connection that the server closes (restart, failover, a terminated backend) must not crash
- * the process: the pool drops it and opens a new one on the next query.
+ * A connection the server closes (restart, failover, a terminated backend) must not crash the process.
+ * pg emits 'error' on the pool for idle connections and on the client itself for checked-out ones; an
+ * 'error' event without a listener ends the process. With listeners on both, the query in flight fails
+ * (the request gets a 503), the pool drops the broken connection on release and opens a new one on the
+ * next query, so the server serves again as soon as the database is back.
  */
-function onIdleClientError(err: Error) {
-  if (process.env.NODE_ENV !== 'test' && !process.env.VITEST)
-    console.error(`Databaseforbindelse lukket: ${err.message}`);
+function survivePoolErrors(pool: pg.Pool) {
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+}
+
+let lastLogged = 0;
+function onConnectionError(err: Error) {
+  if (process.env.NODE_ENV === 'test' || process.env.VITEST) return;
+  // One line per few seconds: a lost database closes every connection at once.
+  if (Date.now() - lastLogged < 5_000) return;
+  lastLogged = Date.now();
+  console.error(`Databaseforbindelse lukket: ${err.message}`);
 }
 
 async function finish(database: Database, opts: OpenOptions): Promise<Database> {

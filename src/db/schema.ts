@@ -223,5 +223,7 @@ export interface OidcLoginsTable {
   state: string;
   code_verifier: string;
   nonce: string;
+  /** SHA-256 of the pre-login cookie of the browser that started the login. */
+  browser_hash: string;
   created_at: Generated<Date>;
 }

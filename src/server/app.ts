@@ -1,19 +1,22 @@
 // Builds the Fastify application: zod schemas, OpenAPI document, Danish error messages, routes.
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { loadConfig } from '../config.ts';
+import { installDanishZodErrors } from '../domain/zod-danish.ts';
 import type { Services } from '../services/index.ts';
+import { createLoginLimits } from '../services/login-limits.ts';
 import type { Oidc } from '../services/oidc.ts';
 import { type SourceSettings, sourceSettingsFrom } from '../services/statistics-admin.ts';
 import { authPlugin } from './auth-plugin.ts';
+import { edgeChecks } from './edge.ts';
+import { frameworkErrors, notFoundBody, sendError } from './errors.ts';
+import { securityHeaders } from './headers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { benefitGroupRoutes } from './routes/benefit-groups.ts';
@@ -30,8 +33,10 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Force Secure cookies (production behind HTTPS); also set when the request came over HTTPS. */
   secureCookies?: boolean;
-  /** Login attempts per IP per minute. */
+  /** Failed logins per client address in 15 minutes (default 30). */
   loginLimit?: number;
+  /** Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustedProxies?: string[];
   /** Serve the built web app from this directory. */
   webDir?: string;
   /** Single sign-on, when configured. */
@@ -41,9 +46,13 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
+  installDanishZodErrors();
   const app = Fastify({
     logger: opts.logger ?? false,
     // Request logs carry method and URL only; headers (the jobindsats key, cookies) are never logged.
+    frameworkErrors,
+    // The client's address and protocol come from X-Forwarded-* only when a trusted proxy sent them.
+    trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,49 +68,16 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
 
-  app.setErrorHandler((err, _req, reply) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const first = err.validation[0];
-      const param =
-        first?.instancePath?.replace(/^\//, '') ||
-        (first?.params as { missingProperty?: string })?.missingProperty ||
-        '';
-      return reply.code(400).send({
-        error: 'Ugyldig forespørgsel',
-        message: param
-          ? `Parameteren "${param}" er ugyldig: ${danishIssue(first?.message)}`
-          : 'Forespørgslen er ugyldig.',
-        parameter: param || undefined,
-      });
-    }
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
-    const parameter = (err as { parameter?: string }).parameter;
-    const details = (err as { details?: unknown }).details;
-    if (status >= 500) app.log.error(err);
-    return reply.code(status).send({
-      error: status >= 500 ? 'Serverfejl' : 'Fejl',
-      message:
-        status >= 500 ? 'Der skete en fejl på serveren.' : err instanceof Error ? err.message : String(err),
-      ...(parameter ? { parameter } : {}),
-      ...(details !== undefined && status < 500 ? { details } : {}),
-    });
-  });
+  // Errors: one mapping for every route and hook (src/server/errors.ts), Danish texts throughout.
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   if (!opts.webDir) {
-    app.setNotFoundHandler((req, reply) => {
-      reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
-    });
+    app.setNotFoundHandler((req, reply) => reply.code(404).send(notFoundBody(req.url)));
   }
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  // Headers: CSP, HSTS and upgrade to HTTPS only over HTTPS; no-store on logged-in answers.
+  await app.register(securityHeaders);
+  // Hooks: control characters refused at the edge, for every route.
+  await app.register(edgeChecks);
   await app.register(healthRoutes, { services: opts.services });
   await app.register(areaRoutes, { prefix: '/api/v1' });
   if (opts.services) {
@@ -118,7 +94,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       prefix: '/api/v1',
       services,
       secureCookies: !!opts.secureCookies,
-      loginLimit: opts.loginLimit ?? 10,
+      limits: createLoginLimits(opts.loginLimit ? { perAddress: opts.loginLimit } : {}),
       oidc: opts.oidc,
     });
     await app.register(planRoutes, { prefix: '/api/v1', services });
@@ -129,12 +105,4 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
-}
-
-function danishIssue(message: string | undefined): string {
-  if (!message) return 'ugyldig værdi';
-  if (/required/i.test(message)) return 'skal angives';
-  if (/expected number/i.test(message)) return 'skal være et tal';
-  if (/Invalid option|expected one of/i.test(message)) return 'er ikke en af de tilladte værdier';
-  return message;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { notFoundBody } from './errors.ts';
 
 const HASHED = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.\w+(\.br|\.gz)?$/;
 
@@ -26,7 +27,7 @@ export const webApp = fp(async (app: FastifyInstance, opts: { root: string }) =>
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
-      return reply.code(404).send({ error: 'Ikke fundet', message: `Siden ${req.url} findes ikke.` });
+      return reply.code(404).send(notFoundBody(req.url));
     }
     return reply.type('text/html').sendFile('index.html');
   });

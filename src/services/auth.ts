@@ -7,8 +7,10 @@ import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as oneTime from '../db/repositories/one-time-passwords.ts';
 import type { DB } from '../db/schema.ts';
+import { passwordProblem } from '../domain/password-policy.ts';
 import { type Actor, requireAdmin, requireUser } from './access.ts';
-import { AppError, badRequest, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
+import type { LoginLimits } from './login-limits.ts';
 
 export const SESSION_DAYS = 14;
 /** How long a one-time password (first administrator, invitation, reset) can be used. */
@@ -70,16 +72,24 @@ export async function login(
   db: Kysely<DB>,
   email: string,
   password: string,
+  guard?: { limits: LoginLimits; address: string },
 ): Promise<{ token: string; session: SessionInfo }> {
+  guard?.limits.check(email, guard.address);
   const user = await accounts.findUserByEmail(db, email.trim());
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : await verifyDummy(password);
-  if (!user || !ok) throw new AppError(401, 'Forkert brugernavn eller adgangskode.');
+  if (!user || !ok) {
+    guard?.limits.failed(email, guard.address);
+    throw new AppError(401, 'Forkert brugernavn eller adgangskode.', undefined, { code: 'login_failed' });
+  }
+  guard?.limits.succeeded(email);
   const expires = await oneTime.oneTimeExpiry(db, user.id);
   if (expires && expires.getTime() <= Date.now())
     throw new AppError(
       401,
       `Engangsadgangskoden er udløbet (den virker i ${ONE_TIME_HOURS} timer). Bed en administrator om en ny.`,
+      undefined,
+      { code: 'one_time_password_expired' },
     );
   const created = await createSessionFor(db, user);
   if (expires) {
@@ -140,11 +150,19 @@ export async function changePassword(
   session: SessionInfo,
   current: string,
   next: string,
+  limits?: LoginLimits,
 ) {
   const user = requireUser(actor);
-  if (next.length < 10) throw badRequest('Den nye adgangskode skal være mindst 10 tegn.');
-  if (!user.passwordHash || !(await verify(user.passwordHash, current)))
-    throw new AppError(400, 'Den nuværende adgangskode er forkert.');
+  limits?.checkPasswordChange(user.id);
+  const problem = passwordProblem(next, user.email);
+  if (problem) throw new AppError(400, problem, undefined, { code: 'weak_password', parameter: 'next' });
+  if (!user.passwordHash || !(await verify(user.passwordHash, current))) {
+    limits?.passwordChangeFailed(user.id);
+    throw new AppError(400, 'Den nuværende adgangskode er forkert.', undefined, {
+      code: 'login_failed',
+      parameter: 'current',
+    });
+  }
   await db.transaction().execute(async (trx) => {
     await accounts.setPassword(trx, user.id, await hash(next));
     await oneTime.setOneTimeExpiry(trx, user.id, null);
@@ -168,16 +186,17 @@ export async function inviteUser(
   actor: Actor,
   municipality: string,
   input: { email: string; name: string; role: accounts.Role },
-): Promise<{ userId: string; password: string | null }> {
+): Promise<{ userId: string; password: string; note: string }> {
   const admin = requireAdmin(actor, municipality);
   if (!findArea(municipality) || findArea(municipality)!.kind !== 'kommune') throw notFound('Kommunen');
   return db.transaction().execute(async (trx) => {
     const existing = await accounts.findUserByEmail(trx, input.email);
+    // The answer must not reveal whether the e-mail has an account: a one-time password is made either
+    // way; it is set only on a new account (an existing one keeps its password or SSO).
+    const password = generatePassword();
     let userId: string;
-    let password: string | null = null;
     if (existing) userId = existing.id;
     else {
-      password = generatePassword();
       userId = await accounts.insertUser(trx, {
         email: input.email,
         name: input.name,
@@ -196,9 +215,11 @@ export async function inviteUser(
       before: existing ? { memberships: existing.memberships } : null,
       after: { email: input.email, role: input.role },
     });
-    return { userId, password };
+    return { userId, password, note: INVITE_NOTE };
   });
 }
+
+export const INVITE_NOTE = `Giv brugeren engangsadgangskoden. Den virker i ${ONE_TIME_HOURS} timer og skal skiftes ved første login. Har e-mailadressen allerede en konto i Måltavle, logger brugeren ind som hidtil, og engangsadgangskoden bruges ikke.`;
 
 export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: string, userId: string) {
   const admin = requireAdmin(actor, municipality);
@@ -206,7 +227,10 @@ export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: str
     const before = await accounts.findUserById(trx, userId);
     if (!before?.memberships.some((m) => m.municipality === municipality)) throw notFound('Brugeren');
     await accounts.removeMembership(trx, userId, municipality);
-    await accounts.deleteSessionsOf(trx, userId);
+    // Only this municipality's role goes. A user with no role left (and not a system administrator) is
+    // logged out; a superadmin or a user with roles elsewhere keeps their sessions.
+    const remaining = before.memberships.filter((m) => m.municipality !== municipality);
+    if (!before.isSuperadmin && remaining.length === 0) await accounts.deleteSessionsOf(trx, userId);
     await accounts.audit(trx, {
       userId: admin.id,
       userLabel: admin.email,

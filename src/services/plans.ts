@@ -9,6 +9,7 @@ import * as created from '../db/repositories/idempotency.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
+import { int4, isoDate } from '../domain/bounds.ts';
 import { evaluationDate } from '../domain/evaluation/as-of.ts';
 import { probabilityOfReaching } from '../domain/forecast.ts';
 import { forecastToDeadline } from '../domain/forecast-deadline.ts';
@@ -39,12 +40,11 @@ export const PlanInput = z.object({
     .max(2100, 'Slutåret skal ligge mellem 2000 og 2100.'),
   intro: z.string().max(20_000, 'Indledningen må højst have 20.000 tegn.').default(''),
   status: z.enum(['udkast', 'vedtaget', 'arkiveret']).default('udkast'),
-  adoptedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable()
-    .default(null),
-  focusAreas: z.array(z.object({ title: z.string().min(1), text: z.string().default('') })).default([]),
+  adoptedOn: isoDate.nullable().default(null),
+  focusAreas: z
+    .array(z.object({ title: z.string().min(1).max(1000), text: z.string().max(20_000).default('') }))
+    .max(100)
+    .default([]),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 
@@ -53,7 +53,7 @@ export const GoalInput = z.object({
   kind: z.enum(['ministermål', 'lokalt mål'], { error: 'Vælg ministermål eller lokalt mål.' }),
   title: z.string().trim().min(1, 'Målet skal have en tekst.').max(1000, 'Målet må højst have 1.000 tegn.'),
   text: z.string().max(20_000, 'Beskrivelsen må højst have 20.000 tegn.').default(''),
-  position: z.number().int().min(0).default(0),
+  position: int4().min(0).default(0),
 });
 
 export const IndicatorInput = z.object({
@@ -65,7 +65,7 @@ export const IndicatorInput = z.object({
     .max(1000, 'Indikatoren må højst have 1.000 tegn.'),
   config: z.record(z.string(), z.unknown()),
   sourceNote: z.string().max(2000, 'Kilde / note må højst have 2.000 tegn.').default(''),
-  position: z.number().int().min(0).default(0),
+  position: int4().min(0).default(0),
 });
 
 export type IndicatorKindInput = z.infer<typeof IndicatorInput>['kind'];
@@ -82,7 +82,7 @@ export const EntryInput = z.object({
     .default(null),
   overrideReason: z.string().max(2000).nullable().default(null),
   /** The revision the user started from; null for a new entry. */
-  revision: z.number().int().nullable().default(null),
+  revision: int4().nullable().default(null),
 });
 
 export function slugify(title: string): string {

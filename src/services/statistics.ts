@@ -12,18 +12,17 @@ import { type GroupValue, groupValue, isCountUnit } from '../domain/evaluation/r
 import type { Basis } from '../domain/evaluation/result.ts';
 import { formatPeriodDa, type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
+import { AppError } from './errors.ts';
 import { loadCrossSections } from './evaluation-facts.ts';
 
-export class NotFoundError extends Error {
-  readonly statusCode = 404;
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, message);
+  }
 }
-export class BadRequestError extends Error {
-  readonly statusCode = 400;
-  constructor(
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
+export class BadRequestError extends AppError {
+  constructor(message: string, parameter?: string) {
+    super(400, message, undefined, parameter ? { parameter } : {});
   }
 }
 

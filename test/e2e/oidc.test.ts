@@ -26,6 +26,13 @@ describe.skipIf(!hasChromium)('single sign-on with OpenID Connect', () => {
       passwordHash: await hash('ubrugt-kode-123'),
     });
     await setMembership(t.database.db, id, '320', 'læser');
+    // An invited user whose e-mail the provider does not vouch for (email_verified: false).
+    const unverified = await insertUser(t.database.db, {
+      email: 'ubekraeftet@faxe.test',
+      name: 'Ulla Ubekræftet',
+      passwordHash: null,
+    });
+    await setMembership(t.database.db, unverified, '320', 'administrator');
     const appPort = await freePort();
     const idpPort = await freePort();
     base = `http://127.0.0.1:${appPort}`;
@@ -43,9 +50,17 @@ describe.skipIf(!hasChromium)('single sign-on with OpenID Connect', () => {
       ],
       // The login name typed at the provider is the account id and its e-mail, as a directory would answer.
       async findAccount(_ctx: unknown, sub: string) {
-        return { accountId: sub, claims: async () => ({ sub, email: sub, name: sub }) };
+        return {
+          accountId: sub,
+          claims: async () => ({
+            sub,
+            email: sub,
+            email_verified: !sub.startsWith('ubekraeftet'),
+            name: sub,
+          }),
+        };
       },
-      claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       features: { devInteractions: { enabled: true } },
     });
     providerServer = provider.listen(idpPort);
@@ -56,6 +71,7 @@ describe.skipIf(!hasChromium)('single sign-on with OpenID Connect', () => {
       redirectUri,
       label: 'Log ind med SSO',
       allowInsecure: true,
+      trustEmail: false,
     });
     app = await buildApp({ services: t.services, webDir: WEB_DIST, oidc });
     await app.listen({ port: appPort, host: '127.0.0.1' });
@@ -106,9 +122,64 @@ describe.skipIf(!hasChromium)('single sign-on with OpenID Connect', () => {
     try {
       await page
         .getByRole('alert')
-        .filter({ hasText: 'Du er ikke oprettet i Måltavle (fremmed@andet.test)' })
+        .filter({ hasText: 'Du er ikke oprettet i Måltavle. Bed en administrator om en invitation.' })
         .waitFor({ timeout: 15_000 });
-      expect(page.url()).toContain('/log-ind');
+      expect(page.url()).toContain('/log-ind?fejl=ikke-oprettet');
+      // The provider's login name (attacker-chosen text) is not echoed.
+      expect(await page.content()).not.toContain('fremmed@andet.test');
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('refuses an invited e-mail that the provider has not verified', async () => {
+    const { browser, page } = await signIn('ubekraeftet@faxe.test');
+    try {
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'har ikke bekræftet din e-mailadresse' })
+        .waitFor({ timeout: 15_000 });
+      expect(page.url()).toContain('/log-ind?fejl=ikke-bekraeftet');
+      const linked = await t.database.db
+        .selectFrom('users')
+        .select('oidc_subject')
+        .where('email', '=', 'ubekraeftet@faxe.test')
+        .executeTakeFirst();
+      expect(linked?.oidc_subject).toBeNull();
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("a callback with a valid state from another browser's login is refused (login CSRF)", async () => {
+    // The attacker's browser starts a login: it gets the state (in the provider URL) and the pre-login cookie.
+    const start = await fetch(`${base}/api/v1/auth/oidc/start`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^maaltavle_sso=.{20,}/);
+    const link = `${base}/api/v1/auth/oidc/callback?code=stjaalet&state=${state}`;
+    // The victim opens the link without that cookie (or with their own): refused before any token exchange.
+    for (const headers of [{} as Record<string, string>, { cookie: 'maaltavle_sso=offerets-egen' }]) {
+      const victim = await fetch(link, { redirect: 'manual', headers });
+      expect(victim.headers.get('location')).toBe('/log-ind?fejl=udloebet');
+      expect(victim.headers.get('set-cookie') ?? '').not.toContain('maaltavle_session=');
+    }
+    // The pending login is still the attacker's browser's: with its cookie the code goes to the provider
+    // (which refuses the made-up code).
+    const own = await fetch(link, { redirect: 'manual', headers: { cookie } });
+    expect(own.headers.get('location')).toBe('/log-ind?fejl=afvist');
+  });
+
+  it('shows only known reasons from the link, never the text in it', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(
+        `${base}/log-ind?fejl=${encodeURIComponent('Ring til 12345678 og oplys din adgangskode')}`,
+      );
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await page.content()).not.toContain('12345678');
     } finally {
       await browser.close();
     }
@@ -119,8 +190,6 @@ describe.skipIf(!hasChromium)('single sign-on with OpenID Connect', () => {
       redirect: 'manual',
     });
     expect(res.status).toBe(302);
-    expect(decodeURIComponent(res.headers.get('location') ?? '')).toContain(
-      'Login via SSO er udløbet eller ugyldigt',
-    );
+    expect(res.headers.get('location')).toBe('/log-ind?fejl=udloebet');
   });
 });

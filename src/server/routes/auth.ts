@@ -1,22 +1,24 @@
-// Log in, log out, who am I, change password. Login is rate-limited per IP.
-import rateLimit from '@fastify/rate-limit';
+// Log in, log out, who am I, change password. Login is limited per account and per client address,
+// password change per user (src/services/login-limits.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArea } from '../../data/areas.ts';
 import { changePassword, login, logout } from '../../services/auth.ts';
 import { unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
-import type { Oidc } from '../../services/oidc.ts';
+import type { LoginLimits } from '../../services/login-limits.ts';
+import { type Oidc, SsoError } from '../../services/oidc.ts';
 import { cookieOptions, SESSION_COOKIE } from '../auth-plugin.ts';
+
+const SSO_COOKIE = 'maaltavle_sso';
 
 export const authRoutes: FastifyPluginAsyncZod<{
   services: Services;
   secureCookies: boolean;
-  loginLimit: number;
+  limits: LoginLimits;
   oidc?: Oidc | undefined;
 }> = async (app, opts) => {
   const db = opts.services.database.db;
-  await app.register(rateLimit, { global: false });
 
   const me = (req: { session: import('../../services/auth.ts').SessionInfo | null }) => {
     const s = req.session;
@@ -40,24 +42,16 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/auth/login',
     {
-      config: {
-        rateLimit: {
-          max: opts.loginLimit,
-          timeWindow: '1 minute',
-          errorResponseBuilder: () => ({
-            statusCode: 429,
-            error: 'For mange forsøg',
-            message: 'For mange loginforsøg. Vent et minut, og prøv igen.',
-          }),
-        },
-      },
       schema: {
         summary: 'Log ind',
-        body: z.object({ email: z.string().min(1), password: z.string().min(1) }),
+        body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) }),
       },
     },
     async (req, reply) => {
-      const { token, session } = await login(db, req.body.email, req.body.password);
+      const { token, session } = await login(db, req.body.email, req.body.password, {
+        limits: opts.limits,
+        address: req.ip,
+      });
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
       req.session = session;
       return me(req);
@@ -74,10 +68,15 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/auth/password',
-    { schema: { summary: 'Skift adgangskode', body: z.object({ current: z.string(), next: z.string() }) } },
+    {
+      schema: {
+        summary: 'Skift adgangskode',
+        body: z.object({ current: z.string().max(1000), next: z.string().max(1000) }),
+      },
+    },
     async (req) => {
       if (!req.session) throw unauthorized();
-      await changePassword(db, req.actor, req.session, req.body.current, req.body.next);
+      await changePassword(db, req.actor, req.session, req.body.current, req.body.next, opts.limits);
       return { ok: true };
     },
   );
@@ -91,18 +90,33 @@ export const authRoutes: FastifyPluginAsyncZod<{
     app.get(
       '/auth/oidc/start',
       { schema: { summary: 'Start login via SSO (OpenID Connect)' } },
-      async (_req, reply) => reply.redirect(await oidc.start(db)),
+      async (req, reply) => {
+        const { url, browserSecret } = await oidc.start(db);
+        // The pre-login cookie binds the callback to this browser (SameSite=Lax: sent on the provider's
+        // top-level redirect back, not on requests from other sites' pages).
+        reply.setCookie(SSO_COOKIE, browserSecret, {
+          ...cookieOptions(req, opts.secureCookies),
+          path: '/api/v1/auth/oidc',
+          maxAge: 15 * 60,
+        });
+        return reply.redirect(url);
+      },
     );
     app.get('/auth/oidc/callback', { schema: { summary: 'Retur fra SSO-udbyderen' } }, async (req, reply) => {
+      reply.clearCookie(SSO_COOKIE, { path: '/api/v1/auth/oidc' });
       try {
         const url = new URL(req.url, `${req.protocol}://${req.host}`);
-        const { token } = await oidc.finish(db, url);
+        const { token } = await oidc.finish(db, url, req.cookies[SSO_COOKIE]);
         reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
         return reply.redirect('/');
       } catch (err) {
-        return reply.redirect(
-          `/log-ind?fejl=${encodeURIComponent(err instanceof Error ? err.message : String(err))}`,
+        // Only a known reason goes into the link; what the provider said stays in the server log.
+        const reason = err instanceof SsoError ? err.reason : 'afvist';
+        req.log.warn(
+          { reason, detail: err instanceof SsoError ? err.detail : String(err) },
+          'SSO-login afvist',
         );
+        return reply.redirect(`/log-ind?fejl=${reason}`);
       }
     });
   }

@@ -3,14 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MUNICIPALITIES } from '../../data/areas.ts';
 import { usersOf } from '../../db/repositories/accounts.ts';
+import { dbId, int4, isoDate } from '../../domain/bounds.ts';
 import { requireAdmin } from '../../services/access.ts';
 import { inviteUser, removeUser } from '../../services/auth.ts';
 import { idempotencyKey } from '../../services/idempotent.ts';
 import type { Services } from '../../services/index.ts';
 import * as svc from '../../services/plans.ts';
 
-const id = z.object({ id: z.string().regex(/^\d+$/, 'skal være et tal') });
-const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: z.number().int() });
+const id = z.object({ id: dbId });
+const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: int4() });
 
 export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -108,10 +109,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         summary: 'Indikatorens seneste værdi og vurdering',
         params: id,
         querystring: z.object({
-          asOf: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .optional(),
+          asOf: isoDate.optional(),
         }),
       },
     },
@@ -124,7 +122,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       schema: {
         summary: 'Opret statusrunde',
         params: id,
-        body: z.object({ title: z.string().trim().min(1), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        body: z.object({ title: z.string().trim().min(1).max(200), asOf: isoDate }),
       },
     },
     async (req, reply) =>
@@ -140,7 +138,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     {
       schema: {
         summary: 'Gem status for en indikator',
-        params: z.object({ id: z.string().regex(/^\d+$/), indicatorId: z.string().regex(/^\d+$/) }),
+        params: z.object({ id: dbId, indicatorId: dbId }),
         body: svc.EntryInput,
       },
     },
@@ -190,7 +188,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   );
   app.delete(
     '/municipalities/:code/users/:userId',
-    { schema: { summary: 'Fjern bruger', params: code.extend({ userId: z.string() }) } },
+    { schema: { summary: 'Fjern bruger', params: code.extend({ userId: dbId }) } },
     async (req) => {
       await removeUser(db, req.actor, req.params.code, req.params.userId);
       return { ok: true };

@@ -1,6 +1,7 @@
 // Report downloads: the status report of a round, the committee case draft of a plan, the benefit-group table.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dbId } from '../../domain/bounds.ts';
 import { tryParsePeriod } from '../../domain/periods.ts';
 import { buildBenefitReport } from '../../reports/benefit-report.ts';
 import { buildCaseDraft } from '../../reports/case-draft.ts';
@@ -37,7 +38,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Statusrapport (Word, PDF, HTML, Excel)',
-        params: z.object({ id: z.string().regex(/^\d+$/), format }),
+        params: z.object({ id: dbId, format }),
       },
     },
     async (req, reply) => {
@@ -56,7 +57,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Udkast til sagsfremstilling om resultatniveauer (Word)',
-        params: z.object({ id: z.string().regex(/^\d+$/) }),
+        params: z.object({ id: dbId }),
       },
     },
     async (req, reply) => {

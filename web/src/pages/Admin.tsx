@@ -107,12 +107,12 @@ export function Admin() {
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            const r = await api<{ password: string | null }>('POST', `/municipalities/${chosen}/users`, f);
-            setMsg(
-              r.password
-                ? `${T.admin.password}: ${r.password} (virker i 48 timer og skal skiftes ved første login).`
-                : 'Brugeren findes allerede og har fået rollen.',
+            const r = await api<{ password: string; note: string }>(
+              'POST',
+              `/municipalities/${chosen}/users`,
+              f,
             );
+            setMsg(`${T.admin.password}: ${r.password}. ${r.note}`);
             qc.invalidateQueries({ queryKey: ['users', chosen] });
           } catch (err) {
             setMsg((err as Error).message);

@@ -1,3 +1,4 @@
+import { ssoErrorText } from '@domain/sso-errors.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,7 +10,8 @@ export function Login() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(params.get('fejl'));
+  // Only a known reason from the link is shown, as our own Danish text (never text from the link).
+  const [error, setError] = useState<string | null>(ssoErrorText(params.get('fejl')));
   const config = useQuery({
     queryKey: ['auth-config'],
     queryFn: () => get<{ oidc: null | { label: string; start: string } }>('/auth/config'),
