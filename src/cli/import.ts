@@ -7,10 +7,10 @@ import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { parseJobindsatsWide } from '../importers/jobindsats-files.ts';
 import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
-import { parseLongCsv } from '../importers/long-csv.ts';
+import { streamLongCsv } from '../importers/long-csv.ts';
 import { fetchStatbank } from '../importers/statbank-api.ts';
 import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts';
-import type { ParsedImport } from '../importers/types.ts';
+import type { AnyImport } from '../importers/types.ts';
 import { openServices } from '../services/bootstrap.ts';
 import { type ImportSummary, runImport } from '../services/imports.ts';
 import { type Args, flag, parseArgs } from './args.ts';
@@ -30,14 +30,15 @@ Tilvalg:
   --filter DIM=VÆRDI        Vælg én værdi af en ekstra dimension i en StatBank-fil (kan gentages som DIM=V,DIM2=V2)
 `;
 
-async function parseSource(args: Args, known: Set<string>): Promise<ParsedImport> {
+async function parseSource(args: Args, known: Set<string>): Promise<AnyImport> {
   const [source, target] = args.positional;
   const config = loadConfig();
   if (!target)
     throw new ImportError(`Angiv ${source === 'csv' || source === 'file' ? 'en fil' : 'en tabel'}`);
   switch (source) {
     case 'csv':
-      return parseLongCsv(readFileSync(target), {
+      // Streamed: a file of millions of rows is never held in memory.
+      return streamLongCsv(target, {
         file: basename(target),
         knownMeasures: known,
         createMeasures: args.flags.has('create-measures'),

@@ -19,6 +19,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * What the bulk import needs beyond Kysely: the pool (to hold one connection for a COPY and the transaction
+ * around it) and, on PGlite, COPY from a blob run inside the worker on the same session.
+ */
+export interface BulkAccess {
+  engine: Database['engine'];
+  pool: pg.Pool;
+  copyBlob?: (sql: string, data: Uint8Array) => Promise<void>;
+  /** PostgreSQL: the server's URL, for a dedicated LISTEN connection. */
+  url?: string;
+}
+
+const bulk = new WeakMap<Kysely<DB>, BulkAccess>();
+
+/** The bulk access of a database opened by `openDatabase` (undefined for any other Kysely instance). */
+export function bulkAccess(db: Kysely<DB>): BulkAccess | undefined {
+  return bulk.get(db);
+}
+
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -35,6 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     pool.on('error', onIdleClientError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    bulk.set(db, { engine: 'postgres', pool, url: opts.databaseUrl });
     const database: Database = {
       db,
       engine: 'postgres',
@@ -56,6 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   pool.on('error', onIdleClientError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  bulk.set(db, { engine: 'pglite', pool, copyBlob: (sql, data) => embedded.copyBlob(sql, data) });
   const database: Database = {
     db,
     engine: 'pglite',

@@ -10,6 +10,8 @@ export interface EmbeddedServer {
   socketDir: string;
   port: number;
   dump(): Promise<string>;
+  /** Runs `COPY … FROM '/dev/blob'` with the data inside the worker, on the socket's (only) session. */
+  copyBlob(sql: string, data: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,12 @@ function startWorker(dataDir: string, socketDir: string): Promise<Worker> {
   });
 }
 
-function request<T>(worker: Worker, message: object, expect: string): Promise<T> {
+function request<T>(
+  worker: Worker,
+  message: object,
+  expect: string,
+  transfer: ArrayBuffer[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (msg: { type: string; message?: string }) => {
       if (msg.type === expect) {
@@ -40,7 +47,7 @@ function request<T>(worker: Worker, message: object, expect: string): Promise<T>
       }
     };
     worker.on('message', onMessage);
-    worker.postMessage(message);
+    worker.postMessage(message, transfer);
   });
 }
 
@@ -78,6 +85,9 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
       socketDir,
       port: 5432,
       dump: async () => (await request<{ sql: string }>(worker, { type: 'dump' }, 'dumped')).sql,
+      copyBlob: async (sql, data) => {
+        await request(worker, { type: 'copy', sql, data }, 'copied', [data.buffer as ArrayBuffer]);
+      },
       close: async () => {
         if (closed) return;
         closed = true;

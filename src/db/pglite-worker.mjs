@@ -21,6 +21,11 @@ port.on('message', async (/** @type {{ type: string }} */ msg) => {
       await server.stop();
       await db.close();
       port.postMessage({ type: 'closed' });
+    } else if (msg.type === 'copy') {
+      // The socket client holds the transaction; this runs on the same (only) session, inside it.
+      const { sql, data } = /** @type {{ sql: string, data: Uint8Array }} */ (/** @type {unknown} */ (msg));
+      await db.query(sql, [], { blob: new Blob([data]) });
+      port.postMessage({ type: 'copied' });
     } else if (msg.type === 'dump') {
       const { pgDump } = await import('@electric-sql/pglite-tools/pg_dump');
       const file = await pgDump({ pg: db, args: ['--no-owner', '--no-privileges'] });
