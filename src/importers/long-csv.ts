@@ -113,7 +113,11 @@ class LongCsvRows {
       nm.frequency = period.kind;
       nm.description = `Oprettet ved import af ${this.opts.file}`;
     }
-    const parsed = parseDanishNumber(cell(this.iValue), { decimal: this.decimal });
+    const valueText = cell(this.iValue);
+    // Most values are plain integers: skip the general number parser for them.
+    const parsed = isPlainInteger(valueText)
+      ? ({ kind: 'number', value: Number(valueText) } as const)
+      : parseDanishNumber(valueText, { decimal: this.decimal });
     if (parsed.kind === 'invalid') throw new ImportError(`Værdien ${parsed.reason}`, { line: r.line });
     return {
       measureId,
@@ -154,6 +158,19 @@ class LongCsvRows {
       description: null,
     });
   }
+}
+
+/** 1 to 15 digits, optionally signed: exact as a double, read the same in every Danish notation. */
+function isPlainInteger(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds

@@ -165,7 +165,10 @@ export class StreamDecoder {
   encoding: 'utf-8' | 'windows-1252' = 'utf-8';
   private utf8 = new TextDecoder('utf-8', { fatal: true });
   private first = true;
+  /** True while everything decoded so far was ASCII (then switching to Windows-1252 changes nothing). */
   private asciiSoFar = true;
+  /** Trailing non-ASCII bytes of earlier chunks that the UTF-8 decoder holds as an unfinished character. */
+  private held: number[] = [];
 
   decode(chunk: Uint8Array, final = false): string {
     let bytes = chunk;
@@ -179,7 +182,11 @@ export class StreamDecoder {
     if (this.encoding === 'windows-1252') return iconv.decode(Buffer.from(bytes), 'windows-1252');
     try {
       const text = this.utf8.decode(bytes, { stream: !final });
-      if (this.asciiSoFar) this.asciiSoFar = isAscii(bytes);
+      if (this.asciiSoFar) {
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
+        if (/[^\u0000-\u007f]/.test(text)) this.asciiSoFar = false;
+        else this.hold(bytes);
+      }
       return text;
     } catch {
       if (!this.asciiSoFar)
@@ -187,12 +194,16 @@ export class StreamDecoder {
           'Filen er ikke gyldig UTF-8 (den skifter tegnsæt undervejs). Gem den som UTF-8 eller Windows-1252.',
         );
       this.encoding = 'windows-1252';
-      return iconv.decode(Buffer.from(bytes), 'windows-1252');
+      return iconv.decode(Buffer.concat([Buffer.from(this.held), Buffer.from(bytes)]), 'windows-1252');
     }
   }
-}
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
-  return true;
+  /** Keeps the trailing run of non-ASCII bytes (at most 3: an unfinished UTF-8 character). */
+  private hold(bytes: Uint8Array) {
+    let i = bytes.length;
+    while (i > 0 && bytes[i - 1]! > 0x7f && bytes.length - i < 3) i--;
+    if (i > 0) this.held = [];
+    for (let j = i; j < bytes.length; j++) this.held.push(bytes[j]!);
+    if (this.held.length > 3) this.held = this.held.slice(-3);
+  }
 }

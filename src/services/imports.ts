@@ -2,7 +2,11 @@
 // or validate it without writing (--dry-run: the same work, rolled back). Large files arrive as a stream
 // (`StreamedImport`) and are staged with COPY batch by batch; fetched imports arrive as arrays.
 import type { Kysely } from 'kysely';
-import { bulkWriteImport, DuplicateKeyError } from '../db/repositories/import-writer.ts';
+import {
+  bulkWriteImport,
+  DuplicateKeyError,
+  UnknownReferenceError,
+} from '../db/repositories/import-writer.ts';
 import {
   type ImportCounts,
   insertMissingMeasures,
@@ -103,7 +107,11 @@ export async function runImport(
           ? new ImportError(`Samme område, mål og periode står også i linje ${err.firstLine}`, {
               line: err.line,
             })
-          : err;
+          : err instanceof UnknownReferenceError
+            ? new ImportError(err.kind === 'area' ? `Ukendt område "${err.id}"` : `Ukendt mål "${err.id}"`, {
+                line: err.line,
+              })
+            : err;
       await recordFailedImport(db, { ...meta, parameters: parsed.parameters }, failureText(e)).catch(
         () => undefined,
       );

@@ -16,6 +16,17 @@ export const STATISTICS_CHANNEL = 'maaltavle_statistics';
 
 const STAGE_COLUMNS = 'measure_id, area_id, period, period_ord, value, missing, line';
 
+/** A staged row names an area or a measure the database does not have (checked before the merge). */
+export class UnknownReferenceError extends Error {
+  constructor(
+    readonly line: number,
+    readonly kind: 'area' | 'measure',
+    readonly id: string,
+  ) {
+    super(`unknown ${kind} ${id} at line ${line}`);
+  }
+}
+
 /** A row's key twice in one import: reported with both lines. */
 export class DuplicateKeyError extends Error {
   constructor(
@@ -44,14 +55,21 @@ function copyText(s: string): string {
 
 /** One batch as COPY text lines: measure, area, period, ordinal, value, missing, line. */
 export function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
-  let out = '';
+  // A batch names few measures: escape each once.
+  const measures = new Map<string, string>();
+  const parts: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    out += `${copyText(r.measureId)}\t${copyText(r.areaId)}\t${copyText(r.period)}\t${r.periodOrd}\t${
+    let m = measures.get(r.measureId);
+    if (m === undefined) {
+      m = copyText(r.measureId);
+      measures.set(r.measureId, m);
+    }
+    parts[i] = `${m}\t${copyText(r.areaId)}\t${copyText(r.period)}\t${r.periodOrd}\t${
       r.value === null ? '\\N' : r.value
     }\t${r.missing === null ? '\\N' : copyText(r.missing)}\t${r.line ?? firstIndex + i + 1}\n`;
   }
-  return out;
+  return parts.join('');
 }
 
 /** A Kysely instance on one checked-out client, so COPY and the transaction share the connection. */
@@ -101,6 +119,9 @@ export async function bulkWriteImport(
 ): Promise<ImportCounts> {
   const access = bulkAccess(db);
   const client = access ? await access.pool.connect() : undefined;
+  // The staging table lives in the session's temporary buffers: give them room (allowed only before the
+  // session first touches a temporary table, so a reused connection may keep its old setting).
+  if (client) await client.query(`SET temp_buffers = '64MB'`).catch(() => undefined);
   const k = client ? kyselyOn(client) : db;
   try {
     return await k.transaction().execute(async (trx) => {
@@ -108,6 +129,7 @@ export async function bulkWriteImport(
       await createStage(trx);
       const stage = stagerFor(access, client!, trx);
       let total = 0;
+      const t0 = performance.now();
       let inflight: Promise<void> | undefined;
       try {
         for await (const batch of batches) {
@@ -128,8 +150,13 @@ export async function bulkWriteImport(
         .set({ parameters: JSON.stringify(meta.parameters) })
         .where('id', '=', importId)
         .execute();
+      const tStaged = performance.now();
       await opts.beforeMerge?.(trx);
       const counts = await mergeStage(trx, importId, total);
+      if (process.env.MAALTAVLE_DEBUG_IMPORT)
+        console.error(
+          `staged in ${((tStaged - t0) / 1000).toFixed(2)} s, merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
+        );
       await opts.afterMerge?.(trx, counts);
       return counts;
     });
@@ -167,12 +194,37 @@ export async function insertImportRow(trx: Transaction<DB>, meta: ImportMeta): P
  * Unchanged keys keep their current version. A key twice in the stage trips the unique index and is
  * reported with both lines.
  */
+function debugTimer() {
+  let t = performance.now();
+  return (label: string) => {
+    if (!process.env.MAALTAVLE_DEBUG_IMPORT) return;
+    const now = performance.now();
+    console.error(`  ${label}: ${((now - t) / 1000).toFixed(2)} s`);
+    t = now;
+  };
+}
+
 export async function mergeStage(
   trx: Transaction<DB>,
   importId: string,
   total: number,
 ): Promise<ImportCounts> {
+  const mark = debugTimer();
   await sql`ANALYZE stage`.execute(trx);
+  mark('analyze');
+  // What the foreign keys checked row by row, once for the whole stage (migration 0008).
+  const bad = await sql<{ line: number; area_id: string; measure_id: string; no_area: boolean }>`
+    SELECT s.line, s.area_id, s.measure_id, a.id IS NULL AS no_area
+    FROM stage s LEFT JOIN areas a ON a.id = s.area_id LEFT JOIN measures m ON m.id = s.measure_id
+    WHERE a.id IS NULL OR m.id IS NULL ORDER BY s.line LIMIT 1`.execute(trx);
+  const b = bad.rows[0];
+  mark('references');
+  if (b)
+    throw new UnknownReferenceError(
+      b.line,
+      b.no_area ? 'area' : 'measure',
+      b.no_area ? b.area_id : b.measure_id,
+    );
   await sql`CREATE TEMP TABLE retired ON COMMIT DROP AS
     WITH u AS (
       UPDATE observations o SET is_current = false
@@ -181,6 +233,7 @@ export async function mergeStage(
         AND (o.value IS DISTINCT FROM s.value OR o.missing IS DISTINCT FROM s.missing)
       RETURNING o.measure_id, o.area_id, o.period, o.version)
     SELECT * FROM u`.execute(trx);
+  mark('retire');
   await sql`SAVEPOINT merge_insert`.execute(trx);
   let inserted: number;
   try {
@@ -192,10 +245,11 @@ export async function mergeStage(
       LEFT JOIN retired r ON r.measure_id = s.measure_id AND r.area_id = s.area_id AND r.period = s.period
       WHERE NOT EXISTS (
         SELECT 1 FROM observations c
-        WHERE c.measure_id = s.measure_id AND c.area_id = s.area_id AND c.period = s.period AND c.is_current)`.execute(
-      trx,
-    );
+        WHERE c.measure_id = s.measure_id AND c.area_id = s.area_id AND c.period = s.period AND c.is_current)
+      -- In key order the unique index grows at its right edge instead of at random pages.
+      ORDER BY s.measure_id, s.area_id, s.period`.execute(trx);
     inserted = Number(r.numAffectedRows ?? 0);
+    mark('insert');
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
     await sql`ROLLBACK TO SAVEPOINT merge_insert`.execute(trx);
