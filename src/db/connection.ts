@@ -1,5 +1,6 @@
 // Opens the database: a PostgreSQL server when a URL is given, else the embedded PGlite in a worker.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbedded } from './embedded.ts';
@@ -29,6 +30,8 @@ export interface BulkAccess {
   copyBlob?: (sql: string, data: Uint8Array) => Promise<void>;
   /** PostgreSQL: the server's URL, for a dedicated LISTEN connection. */
   url?: string;
+  /** This opened database's id, sent with its own import notices so that it can skip them. */
+  instance: string;
 }
 
 const bulk = new WeakMap<Kysely<DB>, BulkAccess>();
@@ -54,7 +57,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     pool.on('error', onIdleClientError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    bulk.set(db, { engine: 'postgres', pool, url: opts.databaseUrl });
+    bulk.set(db, { engine: 'postgres', pool, url: opts.databaseUrl, instance: randomUUID() });
     const database: Database = {
       db,
       engine: 'postgres',
@@ -76,7 +79,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   pool.on('error', onIdleClientError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  bulk.set(db, { engine: 'pglite', pool, copyBlob: (sql, data) => embedded.copyBlob(sql, data) });
+  bulk.set(db, {
+    engine: 'pglite',
+    pool,
+    copyBlob: (sql, data) => embedded.copyBlob(sql, data),
+    instance: randomUUID(),
+  });
   const database: Database = {
     db,
     engine: 'pglite',

@@ -14,7 +14,8 @@ export async function listenForStatisticsChanges(
   onChange: () => void,
   retryMs = 1000,
 ): Promise<() => Promise<void>> {
-  const url = bulkAccess(db)?.url;
+  const access = bulkAccess(db);
+  const url = access?.url;
   if (!url) return async () => {};
   let stopped = false;
   let client: pg.Client | undefined;
@@ -30,7 +31,8 @@ export async function listenForStatisticsChanges(
     c.on('error', lost);
     c.on('end', lost);
     c.on('notification', (n) => {
-      if (n.channel === STATISTICS_CHANNEL) onChange();
+      // Our own imports dropped the cache at commit already.
+      if (n.channel === STATISTICS_CHANNEL && n.payload !== access.instance) onChange();
     });
     client = c;
     try {

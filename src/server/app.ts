@@ -12,6 +12,7 @@ import {
 import type { Services } from '../services/index.ts';
 import type { Oidc } from '../services/oidc.ts';
 import { authPlugin } from './auth-plugin.ts';
+import { statisticsEtags } from './etag.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(areaRoutes, { prefix: '/api/v1' });
   if (opts.services) {
     const services = opts.services;
+    await app.register(statisticsEtags, { services });
     await app.register(authPlugin, { services, secureCookies: !!opts.secureCookies });
     await app.register(statisticsRoutes, { prefix: '/api/v1', services });
     await app.register(benefitGroupRoutes, { prefix: '/api/v1', services });

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { type Development, development } from '../domain/development.ts';
 import { type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
+import { cachedMeasure, crossSectionKey, crossSections } from './cross-sections.ts';
 
 export class NotFoundError extends Error {
   readonly statusCode = 404;
@@ -23,7 +24,7 @@ export class BadRequestError extends Error {
 const COUNT_UNITS = new Set(['fuldtidspersoner', 'personer', 'fuldtidsmodtagere', 'antal']);
 
 async function requireMeasure(db: Kysely<DB>, id: string, parameter = 'measure') {
-  const m = await repo.findMeasure(db, id);
+  const m = await cachedMeasure(db, id);
   if (!m) throw new BadRequestError(`Parameteren "${parameter}": målet "${id}" findes ikke`, parameter);
   return m;
 }
@@ -132,11 +133,16 @@ export async function rank(db: Kysely<DB>, q: RankQuery) {
   if (area.kind !== 'kommune') throw new BadRequestError('Parameteren "area" skal være en kommune', 'area');
   const period = periodCode(q.period);
   const denPeriod = q.denominatorPeriod ? periodCode(q.denominatorPeriod) : period;
-  const nums = new Map((await repo.valuesInPeriod(db, measure.id, period)).map((r) => [r.area_id, r.value]));
+  // Both cross-sections from memory once read (one query for the pair when not).
+  const sections = await crossSections(db, [
+    { measure: measure.id, period },
+    ...(den ? [{ measure: den.id, period: denPeriod }] : []),
+  ]);
+  const valuesOf = (m: string, p: string) =>
+    new Map((sections.get(crossSectionKey(m, p)) ?? []).map((r) => [r.area, r.value]));
+  const nums = valuesOf(measure.id, period);
   if (nums.size === 0) throw new NotFoundError(`Der er ingen tal for ${measure.id} i ${period}`);
-  const dens = den
-    ? new Map((await repo.crossSection(db, den.id, denPeriod)).map((r) => [r.area_id, r.value]))
-    : undefined;
+  const dens = den ? valuesOf(den.id, denPeriod) : undefined;
   const inputs = MUNICIPALITIES.map((m) => ({
     area: m.id,
     numerator: nums.get(m.id) ?? null,

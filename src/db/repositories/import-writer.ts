@@ -153,6 +153,7 @@ export async function bulkWriteImport(
       const tStaged = performance.now();
       await opts.beforeMerge?.(trx);
       const counts = await mergeStage(trx, importId, total);
+      await notifyStatisticsChanged(trx, access?.instance);
       if (process.env.MAALTAVLE_DEBUG_IMPORT)
         console.error(
           `staged in ${((tStaged - t0) / 1000).toFixed(2)} s, merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
@@ -282,7 +283,13 @@ export async function mergeStage(
     .where('id', '=', importId)
     .execute();
   await sql`DROP TABLE stage; DROP TABLE retired`.execute(trx);
-  // Delivered at commit to every app server listening (their cross-section caches); dropped on rollback.
-  await sql`NOTIFY ${sql.raw(STATISTICS_CHANNEL)}`.execute(trx);
   return counts;
+}
+
+/**
+ * Announces the import to every app server listening (their cross-section caches). Delivered at commit,
+ * dropped on rollback. The payload names the sender, which has already dropped its own cache.
+ */
+export async function notifyStatisticsChanged(trx: Transaction<DB>, sender = '') {
+  await sql`SELECT pg_notify(${STATISTICS_CHANNEL}, ${sender})`.execute(trx);
 }

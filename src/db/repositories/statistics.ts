@@ -1,7 +1,7 @@
 // Statistics store: areas, measures, imports and versioned observations. The only SQL for statistics.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
-import { createStage, insertImportRow, mergeStage } from './import-writer.ts';
+import { createStage, insertImportRow, mergeStage, notifyStatisticsChanged } from './import-writer.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -192,7 +192,9 @@ export async function writeImport(
         ${chunk.map((r, j) => r.line ?? i + j + 1)}::integer[])`.execute(trx);
     onProgress?.(Math.min(rows.length, i + BATCH), rows.length);
   }
-  return mergeStage(trx, importId, rows.length);
+  const counts = await mergeStage(trx, importId, rows.length);
+  await notifyStatisticsChanged(trx);
+  return counts;
 }
 
 /** Records a failed import (outside the rolled-back transaction) so the refresh log shows it. */
