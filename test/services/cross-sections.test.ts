@@ -26,7 +26,7 @@ async function load(services: Services, faxe: number, fredericia: number) {
   );
 }
 
-const valueOf = async (services: Services, area: string) =>
+const cachedValue = async (services: Services, area: string) =>
   (await crossSection(services.database.db, M, '2026M07')).find((r) => r.area === area)?.value;
 
 describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
@@ -38,19 +38,19 @@ describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
   afterAll(async () => t?.cleanup());
 
   it('reads a cross-section once and drops it when an import commits', async () => {
-    expect(await valueOf(t.services, '320')).toBe(542);
+    expect(await cachedValue(t.services, '320')).toBe(542);
     const before = cacheStats(t.database.db);
     expect(before.sections).toBeGreaterThan(0);
-    expect(await valueOf(t.services, '320')).toBe(542);
+    expect(await cachedValue(t.services, '320')).toBe(542);
     expect(cacheStats(t.database.db).generation).toBe(before.generation); // served from memory
     const s = await load(t.services, 600, 1171);
     expect(s.revised).toBe(1);
     expect(cacheStats(t.database.db).generation).toBeGreaterThan(before.generation);
-    expect(await valueOf(t.services, '320')).toBe(600);
+    expect(await cachedValue(t.services, '320')).toBe(600);
   });
 
   it('a dry run keeps the cached cross-section (nothing changed)', async () => {
-    await valueOf(t.services, '320');
+    await cachedValue(t.services, '320');
     const g = cacheStats(t.database.db).generation;
     const known = await measureIds(t.database.db);
     await runImport(t.database.db, parseLongCsv(file(1, 2), { file: 'x.csv', knownMeasures: known }), {
@@ -58,7 +58,7 @@ describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
       dryRun: true,
     });
     expect(cacheStats(t.database.db).generation).toBe(g);
-    expect(await valueOf(t.services, '320')).toBe(600);
+    expect(await cachedValue(t.services, '320')).toBe(600);
   });
 
   it('answers rank with an ETag, 304 on If-None-Match, and a new tag after an import', async () => {
@@ -104,7 +104,7 @@ describe.runIf(ENGINES.includes('postgres'))('two app servers on one PostgreSQL'
   });
 
   it("an import on one server drops the other server's cached cross-section through NOTIFY", async () => {
-    expect(await valueOf(other, '320')).toBe(542);
+    expect(await cachedValue(other, '320')).toBe(542);
     const g = cacheStats(other.database.db).generation;
     await load(t.services, 777, 1171);
     // The notice arrives asynchronously after the commit.
@@ -112,6 +112,6 @@ describe.runIf(ENGINES.includes('postgres'))('two app servers on one PostgreSQL'
     while (cacheStats(other.database.db).generation === g && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
     expect(cacheStats(other.database.db).generation).toBeGreaterThan(g);
-    expect(await valueOf(other, '320')).toBe(777);
+    expect(await cachedValue(other, '320')).toBe(777);
   });
 });
