@@ -1,7 +1,9 @@
 // Starts the embedded PGlite database in a worker thread behind a one-connection unix socket.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { acquireLock } from './lock.ts';
 
@@ -51,6 +53,27 @@ function request<T>(
   });
 }
 
+/** Runs initdb in a short-lived child process, so its memory is returned to the system when it exits. */
+function initialiseInChild(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./pglite-init.mjs', import.meta.url)), dir],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Den indlejrede database kunne ikke oprettes: ${err.trim()}`)),
+    );
+  });
+}
+
 /**
  * A new data directory is initialised in a temporary sibling and renamed into place, so a process
  * killed during initdb never leaves a half-made directory at `dataDir`.
@@ -67,9 +90,7 @@ async function ensureInitialised(dataDir: string): Promise<void> {
     throw new Error(`Mappen ${dataDir} findes, men er ikke en Måltavle-database.`);
   }
   const temp = join(parent, `.${basename(dataDir)}.init-${process.pid}`);
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(temp);
-  await db.close();
+  await initialiseInChild(temp);
   if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   renameSync(temp, dataDir);
 }

@@ -121,7 +121,9 @@ export async function bulkWriteImport(
   const client = access ? await access.pool.connect() : undefined;
   // The staging table lives in the session's temporary buffers: give them room (allowed only before the
   // session first touches a temporary table, so a reused connection may keep its old setting).
-  if (client) await client.query(`SET temp_buffers = '64MB'`).catch(() => undefined);
+  // Not on PGlite: its WebAssembly memory never shrinks, so the import keeps the small default there.
+  if (client && access?.engine === 'postgres')
+    await client.query(`SET temp_buffers = '64MB'`).catch(() => undefined);
   const k = client ? kyselyOn(client) : db;
   try {
     return await k.transaction().execute(async (trx) => {
