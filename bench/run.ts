@@ -1,50 +1,114 @@
-// Runs the benchmarks and prints a table: `npm run bench [-- import|rank] [--rows N]`.
+// Runs the benchmarks and prints issue 13's table as product / floor / ratio:
+//   npm run bench [-- <name>] [--quick] [--rows N]
+// names: import, rank, dashboard, reports, memory, scale (default: all). --quick: 200,000 import rows,
+// 5 s load runs, 1,000,000 rows in the scale bench; the full run is 1,000,000 / 10 s / 5,000,000.
 // PostgreSQL figures need MAALTAVLE_BENCH_DATABASE_URL (or MAALTAVLE_TEST_DATABASE_URL), e.g.
-// postgres://postgres@127.0.0.1:5432/test; a scratch database is created there and dropped.
+// postgres://postgres@127.0.0.1:5432/test; scratch databases are created there and dropped.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
+import { benchDashboard } from './dashboard.ts';
 import { benchImport } from './import.ts';
+import { benchMemory } from './memory.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
+import { benchScale } from './scale.ts';
 
 const args = process.argv.slice(2);
-const which = args.find((a) => !a.startsWith('--')) ?? 'all';
+const which = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'all';
+const quick = args.includes('--quick');
 const rowsArg = args.indexOf('--rows');
-const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : quick ? 200_000 : 1_000_000;
+const seconds = quick ? 5 : 10;
 const pgUrl = process.env.MAALTAVLE_BENCH_DATABASE_URL ?? process.env.MAALTAVLE_TEST_DATABASE_URL;
+const want = (name: string) => which === 'all' || which === name;
 
-const report: string[] = [`Machine: ${machine()}`, `Date: ${new Date().toISOString()}`, ''];
-if (!pgUrl) report.push('(No PostgreSQL URL: server figures and the COPY floor are skipped.)', '');
+const report: string[] = [
+  `Machine: ${machine()}`,
+  `Date: ${new Date().toISOString()}${quick ? ' (quick mode)' : ''}`,
+  '',
+];
+if (!pgUrl)
+  report.push('(No PostgreSQL URL: server figures, the COPY floor and the scale bench are skipped.)', '');
+const table: string[] = ['| measure | product | floor | ratio | goal |', '| --- | --- | --- | --- | --- |'];
+const row = (cells: string[]) => table.push(`| ${cells.join(' | ')} |`);
+const pct = (x: number) => `${fmt(x * 100)} %`;
 
-if (which === 'all' || which === 'import') {
+if (want('import')) {
   const r = await benchImport(rows, pgUrl);
-  const floor = r.find((x) => x.target.includes('COPY'));
-  report.push(`Import of ${fmt(rows)} observations (long CSV → database, one transaction)`, '');
-  report.push('| target | seconds | rows/s | vs COPY |', '| --- | ---: | ---: | ---: |');
-  for (const x of r) {
-    report.push(
-      `| ${x.target} | ${fmt(x.seconds, 1)} | ${fmt(x.rowsPerSecond)} | ${floor ? `${fmt(floor.rowsPerSecond / x.rowsPerSecond, 1)}× slower` : '–'} |`,
-    );
+  const floor = r.find((x) => x.target.includes('copy'));
+  for (const x of r.filter((y) => y !== floor)) {
+    row([
+      `long-CSV import, ${fmt(rows)} rows, ${x.target}`,
+      `${fmt(x.seconds, 1)} s (${fmt(x.rowsPerSecond)} rows/s), peak RSS ${fmt(x.peakRssMb ?? 0)} MB`,
+      floor ? `\`\\copy\`, same indexes, ${fmt(floor.seconds, 1)} s` : '–',
+      floor ? `${pct(floor.seconds / x.seconds)} of COPY` : '–',
+      x.target.startsWith('PGlite') ? '≥ 20 %' : '≥ 50 %',
+    ]);
   }
-  report.push('');
 }
-if (which === 'all' || which === 'rank') {
-  const r = await benchRank(pgUrl);
-  report.push('GET /api/v1/rank (98 municipalities, rate with denominator), 10 connections, 10 s', '');
-  report.push('| target | requests/s | median ms |', '| --- | ---: | ---: |');
-  for (const x of r) report.push(`| ${x.target} | ${fmt(x.requestsPerSecond)} | ${fmt(x.medianMs, 2)} |`);
-  report.push('');
+if (want('rank')) {
+  const r = await benchRank(pgUrl, seconds);
+  for (const x of r.filter((y) => !y.floor)) {
+    const engine = x.target.split(':')[0]!;
+    const floor = r.find((y) => y.floor && y.connections === x.connections && y.target.startsWith(engine));
+    row([
+      `\`/api/v1/rank\` with denominator, ${x.connections} connections, ${engine}`,
+      `${fmt(x.requestsPerSecond)} req/s, p50 ${fmt(x.medianMs, 1)} ms`,
+      floor ? `one cross-section query bare ${fmt(floor.requestsPerSecond)} req/s` : '–',
+      floor ? pct(x.requestsPerSecond / floor.requestsPerSecond) : '–',
+      engine.startsWith('PostgreSQL') && x.connections === 50 ? '≥ 2.000 req/s' : '–',
+    ]);
+  }
 }
-if (which === 'all' || which === 'reports') {
-  const r = await benchReports();
+if (want('dashboard')) {
+  for (const x of await benchDashboard(pgUrl, seconds, 50)) {
+    row([
+      x.target,
+      `p95 ${fmt(x.p95Ms)} ms, p50 ${fmt(x.p50Ms)} ms, ${fmt(x.requestsPerSecond, 1)} req/s`,
+      '–',
+      '–',
+      'p95 ≤ 50 ms',
+    ]);
+  }
+}
+if (want('reports')) {
+  for (const x of await benchReports(quick ? 3 : 5)) {
+    row([
+      `status report, 40 indicators with charts, ${x.format}`,
+      `${fmt(x.medianMs)} ms (median of ${x.runs}, ${fmt(x.bytes / 1024)} KB)`,
+      '–',
+      '–',
+      '≤ 1 s',
+    ]);
+  }
+}
+if (want('memory')) {
+  const m = await benchMemory(seconds);
+  row([
+    'server RSS, embedded PGlite, after the demo load',
+    `idle ${fmt(m.idleMb)} MB, peak ${fmt(m.peakMb)} MB under 50 connections (${fmt(m.requests)} requests), ${fmt(m.afterMb)} MB after`,
+    '–',
+    '–',
+    '≤ 300 MB',
+  ]);
+}
+report.push('Issue 13 table (product against the floor in the same run)', '', ...table, '');
+
+if (want('scale') && pgUrl) {
+  const s = await benchScale(pgUrl, !quick);
+  report.push('Scale on PostgreSQL (generated rows beside the demo statistics)', '');
   report.push(
-    'Status report for a plan of 40 indicators with 40 charts (build + render), embedded database',
-    '',
+    '| observations | rank p50, cached (10 conn.) | rank, cache cleared (median) | dashboard, 40 indicators (median) | cross-section query | series query |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
   );
-  report.push('| format | median ms | runs | size KB |', '| --- | ---: | ---: | ---: |');
-  for (const x of r) report.push(`| ${x.format} | ${fmt(x.medianMs)} | ${x.runs} | ${fmt(x.bytes / 1024)} |`);
+  for (const x of s.results)
+    report.push(
+      `| ${fmt(x.observations)} | ${fmt(x.rankCachedP50Ms, 1)} ms | ${fmt(x.rankUncachedMedianMs, 1)} ms | ${fmt(x.dashboardMedianMs)} ms | ${fmt(x.crossSectionExecMs, 2)} ms | ${fmt(x.seriesExecMs, 2)} ms |`,
+    );
   report.push('');
+  for (const e of s.explain) report.push(`EXPLAIN ANALYZE — ${e.name}`, '', '```', e.plan, '```', '');
 }
+
 const text = report.join('\n');
 console.log(text);
 mkdirSync('bench/results', { recursive: true });
