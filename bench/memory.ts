@@ -1,9 +1,11 @@
 // Benchmark: resident memory (RSS) of the whole server process with the embedded database (the PGlite
 // worker included): idle after the demo load (statistics and plans), peak under 50 connections of mixed
 // statistics reads for 10 s, and idle again afterwards. Compared with the goal of 300 MB.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadDemoIfEmpty, openServices } from '../src/services/bootstrap.ts';
@@ -52,4 +54,23 @@ export async function benchMemory(seconds = 10): Promise<MemoryResult> {
     await services.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** In a fresh process, so that no earlier benchmark's memory is counted: `node --import tsx bench/memory.ts`. */
+export function benchMemoryInChild(seconds: number): MemoryResult {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds)],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, MAALTAVLE_BENCH_MEMORY_CHILD: '1' },
+    },
+  );
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`memory bench failed: ${r.stderr}`);
+  return JSON.parse(last) as MemoryResult;
+}
+
+if (process.env.MAALTAVLE_BENCH_MEMORY_CHILD && process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await benchMemory(Number(process.argv[2] ?? 10))));
 }

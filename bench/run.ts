@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, machine } from './common.ts';
 import { benchDashboard } from './dashboard.ts';
 import { benchImport } from './import.ts';
-import { benchMemory } from './memory.ts';
+import { benchMemoryInChild } from './memory.ts';
 import { benchRank } from './rank.ts';
 import { benchReports } from './reports.ts';
 import { benchScale } from './scale.ts';
@@ -83,9 +83,9 @@ if (want('reports')) {
   }
 }
 if (want('memory')) {
-  const m = await benchMemory(seconds);
+  const m = benchMemoryInChild(seconds);
   row([
-    'server RSS, embedded PGlite, after the demo load',
+    'server RSS, embedded PGlite, first start with the demo load (fresh process)',
     `idle ${fmt(m.idleMb)} MB, peak ${fmt(m.peakMb)} MB under 50 connections (${fmt(m.requests)} requests), ${fmt(m.afterMb)} MB after`,
     '–',
     '–',

@@ -26,9 +26,11 @@ class StatisticsCache {
   readonly sections = new Map<string, { rows: Promise<CrossSection>; size: number }>();
   measures: Promise<Map<string, repo.MeasureRecord>> | undefined;
   latestImport: Promise<string> | undefined;
+  readonly results = new Map<string, Promise<unknown>>();
 
   clear() {
     this.generation++;
+    this.results.clear();
     this.sections.clear();
     this.values = 0;
     this.measures = undefined;
@@ -168,6 +170,24 @@ export function statisticsGeneration(db: Kysely<DB>): Promise<string> {
     });
   }
   return cache.latestImport;
+}
+
+/**
+ * A result computed from statistics alone (e.g. a rank answer), kept until the next import like the
+ * cross-sections it was built from. At most 1.000 results; the oldest go first.
+ */
+export function memoByGeneration<T>(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
+  const cache = cacheOf(db);
+  const hit = cache.results.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const generation = cache.generation;
+  const p = compute();
+  if (generation === cache.generation) {
+    cache.results.set(key, p);
+    if (cache.results.size > 1000) cache.results.delete(cache.results.keys().next().value!);
+    p.catch(() => cache.results.delete(key));
+  }
+  return p;
 }
 
 /** Drops everything cached for this database (an import committed here or on another server). */

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { type Development, development } from '../domain/development.ts';
 import { type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
-import { cachedMeasure, crossSectionKey, crossSections } from './cross-sections.ts';
+import { cachedMeasure, crossSectionKey, crossSections, memoByGeneration } from './cross-sections.ts';
 
 export class NotFoundError extends Error {
   readonly statusCode = 404;
@@ -126,7 +126,12 @@ export interface RankQuery {
   targetRank?: number;
 }
 
-export async function rank(db: Kysely<DB>, q: RankQuery) {
+/** The rank answer, computed once per import generation for the same question. */
+export function rank(db: Kysely<DB>, q: RankQuery) {
+  return memoByGeneration(db, `rank:${JSON.stringify(q)}`, () => computeRank(db, q));
+}
+
+async function computeRank(db: Kysely<DB>, q: RankQuery) {
   const measure = await requireMeasure(db, q.measure);
   const den = q.denominator ? await requireMeasure(db, q.denominator, 'denominator') : undefined;
   const area = requireArea(q.area);
