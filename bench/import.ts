@@ -1,29 +1,46 @@
-// Benchmark: 1,000,000 observations through the long-CSV importer into the embedded database and into the
-// PostgreSQL server, as rows per second, next to the floor: PostgreSQL's own COPY of the same rows.
-// The rows are a synthetic benchmark measure ("bench.rows"), never shown as statistics.
+// Benchmark: N observations (default 1,000,000) of a generated benchmark measure through the product's
+// import path (streamed long-CSV parse, validate, COPY into staging, set-based merge, one transaction) into
+// PGlite and into PostgreSQL, next to the floor: psql's `\copy` of the same rows into a table with the same
+// columns and the same indexes as `observations`. Peak RSS of the process is sampled during each import.
+// The rows are a generated measure ("bench.rows.*"), never shown as statistics.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { MUNICIPALITIES } from '../src/data/areas.ts';
 import { openDatabase } from '../src/db/connection.ts';
-import { parseLongCsv } from '../src/importers/long-csv.ts';
+import { streamLongCsv } from '../src/importers/long-csv.ts';
 import { runImport } from '../src/services/imports.ts';
 import { createServices } from '../src/services/index.ts';
-import { fmt } from './common.ts';
+import { fmt, rssSampler, withScratchDb } from './common.ts';
 
 export interface ImportResult {
   target: string;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
+  peakRssMb?: number;
 }
 
-function makeCsv(rows: number): { csv: string; copy: string } {
-  const out = ['area;measure;period;value;unit'];
-  const copy: string[] = [];
+/** Writes the benchmark CSV and the floor's TSV to files, line by line (never one big string). */
+async function writeFiles(rows: number, dir: string): Promise<{ csv: string; tsv: string }> {
+  const csv = join(dir, 'bench.csv');
+  const tsv = join(dir, 'bench.tsv');
+  const c = createWriteStream(csv);
+  const t = createWriteStream(tsv);
+  c.write('area;measure;period;value;unit\n');
   let n = 0;
+  let cb = '';
+  let tb = '';
+  const flush = async () => {
+    const ok1 = c.write(cb);
+    const ok2 = t.write(tb);
+    cb = '';
+    tb = '';
+    if (!ok1) await new Promise<void>((r) => c.once('drain', () => r()));
+    if (!ok2) await new Promise<void>((r) => t.once('drain', () => r()));
+  };
   // 98 municipalities × 102 measures × 100 months ≈ 1,000,000
   outer: for (let k = 0; ; k++) {
     for (let mo = 0; mo < 100; mo++) {
@@ -31,84 +48,84 @@ function makeCsv(rows: number): { csv: string; copy: string } {
         if (n >= rows) break outer;
         const period = `${2000 + Math.floor(mo / 12)}M${String((mo % 12) + 1).padStart(2, '0')}`;
         const v = (n * 7919) % 10007;
-        out.push(`${m.id};bench.rows.${k};${period};${v};antal`);
-        copy.push(`bench.rows.${k}\t${m.id}\t${period}\t${24000 + mo}\t${v}`);
+        cb += `${m.id};bench.rows.${k};${period};${v};antal\n`;
+        tb += `bench.rows.${k}\t${m.id}\t${period}\t${24000 + mo}\t${v}\t\\N\t1\t1\n`;
         n++;
+        if (n % 10_000 === 0) await flush();
       }
     }
   }
-  return { csv: `${out.join('\n')}\n`, copy: `${copy.join('\n')}\n` };
+  await flush();
+  await Promise.all([new Promise<void>((r) => c.end(() => r())), new Promise<void>((r) => t.end(() => r()))]);
+  return { csv, tsv };
 }
 
-async function importInto(label: string, url: string | undefined, csv: Buffer): Promise<ImportResult> {
+async function importInto(label: string, url: string | undefined, file: string): Promise<ImportResult> {
   const dir = mkdtempSync(join(tmpdir(), 'maaltavle-bench-'));
   const database = await openDatabase({ databaseUrl: url, dataDir: join(dir, 'data') });
   try {
     await createServices(database);
+    const rss = rssSampler();
     const start = performance.now();
-    const parsed = parseLongCsv(csv, { file: 'bench.csv', knownMeasures: new Set(), createMeasures: true });
+    const parsed = streamLongCsv(file, { file: 'bench.csv', knownMeasures: new Set(), createMeasures: true });
     const s = await runImport(database.db, parsed, {
       createdBy: 'bench',
       onProgress: (d, t) => process.stderr.write(`\r  ${label}: ${fmt((d / t) * 100)} %   `),
     });
     const seconds = (performance.now() - start) / 1000;
+    const peak = rss.stop();
     process.stderr.write('\n');
-    return { target: label, rows: s.total, seconds, rowsPerSecond: s.total / seconds };
+    return { target: label, rows: s.total, seconds, rowsPerSecond: s.total / seconds, peakRssMb: peak };
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function copyFloor(url: string, copyText: string, rows: number): Promise<ImportResult> {
+/** psql's \copy into a table shaped and indexed like `observations`. */
+async function copyFloor(url: string, tsv: string, rows: number): Promise<ImportResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('DROP TABLE IF EXISTS bench_copy');
-  await client.query(
-    'CREATE TABLE bench_copy (measure_id text, area_id text, period text, period_ord int, value double precision)',
-  );
+  await client.query(`DROP TABLE IF EXISTS bench_copy;
+    CREATE TABLE bench_copy (id bigserial PRIMARY KEY, measure_id text NOT NULL, area_id text NOT NULL,
+      period text NOT NULL, period_ord integer NOT NULL, value double precision, missing text,
+      version integer NOT NULL, import_id bigint NOT NULL, is_current boolean NOT NULL DEFAULT true);
+    CREATE UNIQUE INDEX ON bench_copy (measure_id, area_id, period) WHERE is_current;
+    CREATE INDEX ON bench_copy (measure_id, period, area_id) WHERE is_current;
+    CREATE INDEX ON bench_copy (import_id);`);
   await client.end();
-  const file = join(mkdtempSync(join(tmpdir(), 'maaltavle-copy-')), 'rows.tsv');
-  writeFileSync(file, copyText);
   const start = performance.now();
-  const r = spawnSync('psql', [url, '-qc', `\\copy bench_copy FROM '${file}'`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'psql',
+    [
+      url,
+      '-qc',
+      `\\copy bench_copy (measure_id, area_id, period, period_ord, value, missing, version, import_id) FROM '${tsv}'`,
+    ],
+    { encoding: 'utf8' },
+  );
   const seconds = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
-  const c2 = new pg.Client({ connectionString: url });
-  await c2.connect();
-  await c2.query('DROP TABLE bench_copy');
-  await c2.end();
-  return { target: 'PostgreSQL COPY (floor)', rows, seconds, rowsPerSecond: rows / seconds };
-}
-
-/** Creates a scratch database on the server for the benchmark and drops it afterwards. */
-async function withScratchDb<T>(base: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `maaltavle_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  }
+  return {
+    target: 'PostgreSQL `\\copy`, same indexes (floor)',
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+  };
 }
 
 export async function benchImport(rows: number, pgUrl: string | undefined): Promise<ImportResult[]> {
-  const { csv, copy } = makeCsv(rows);
-  const bytes = Buffer.from(csv);
-  const results: ImportResult[] = [];
-  results.push(await importInto('PGlite (embedded)', undefined, bytes));
-  if (pgUrl) {
-    results.push(await withScratchDb(pgUrl, (url) => importInto('PostgreSQL server', url, bytes)));
-    results.push(await withScratchDb(pgUrl, (url) => copyFloor(url, copy, rows)));
+  const dir = mkdtempSync(join(tmpdir(), 'maaltavle-bench-files-'));
+  try {
+    const { csv, tsv } = await writeFiles(rows, dir);
+    const results: ImportResult[] = [];
+    results.push(await importInto('PGlite (embedded)', undefined, csv));
+    if (pgUrl) {
+      results.push(await withScratchDb(pgUrl, (url) => importInto('PostgreSQL server', url, csv)));
+      results.push(await withScratchDb(pgUrl, (url) => copyFloor(url, tsv, rows)));
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return results;
 }

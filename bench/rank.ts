@@ -1,6 +1,6 @@
 // Benchmark: GET /api/v1/rank for one measure and period over the 98 municipalities under concurrent load
 // (autocannon against 127.0.0.1), as requests per second and median latency, next to the floor: the same
-// cross-section query run bare through the driver with the same concurrency.
+// one SQL query reading both cross-sections, run bare through the driver with the same concurrency.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +16,14 @@ export interface RankResult {
   target: string;
   requestsPerSecond: number;
   medianMs: number;
+  connections: number;
+  floor: boolean;
 }
 
 const URL_PATH =
   '/api/v1/rank?measure=y60a02.fuldtidspersoner&denominator=folk1am.befolkning&period=2026M02&area=607&targetRank=50';
 
+/** The floor: the one SQL query that reads both cross-sections (numerator and denominator), bare. */
 async function bareQueryLoad(
   db: Awaited<ReturnType<typeof openDatabase>>['db'],
   seconds: number,
@@ -31,12 +34,9 @@ async function bareQueryLoad(
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
-      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'y60a02.fuldtidspersoner'} AND period = ${'2026M02'} AND is_current`.execute(
-        db,
-      );
-      await sql`SELECT area_id, value FROM observations WHERE measure_id = ${'folk1am.befolkning'} AND period = ${'2026M02'} AND is_current`.execute(
-        db,
-      );
+      await sql`SELECT measure_id, area_id, value FROM observations
+        WHERE (measure_id, period) IN ((${'y60a02.fuldtidspersoner'}, ${'2026M02'}), (${'folk1am.befolkning'}, ${'2026M02'}))
+          AND is_current`.execute(db);
       latencies.push(performance.now() - t);
     }
   };
@@ -51,7 +51,7 @@ async function bareQueryLoad(
 export async function benchRank(
   pgUrl: string | undefined,
   seconds = 10,
-  connections = 10,
+  connectionCounts: number[] = [10, 50],
 ): Promise<RankResult[]> {
   const results: RankResult[] = [];
   const targets: [string, string | undefined][] = [['PGlite (embedded)', undefined]];
@@ -69,16 +69,25 @@ export async function benchRank(
       }
       const app = await buildApp({ services });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
-      const r = await autocannon({ url: `${address}${URL_PATH}`, connections, duration: seconds });
+      for (const connections of connectionCounts) {
+        const r = await autocannon({ url: `${address}${URL_PATH}`, connections, duration: seconds });
+        if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers`);
+        results.push({
+          target: `${label}: GET /api/v1/rank, ${connections} connections`,
+          requestsPerSecond: r.requests.average,
+          medianMs: r.latency.p50,
+          connections,
+          floor: false,
+        });
+        const bare = await bareQueryLoad(database.db, seconds, connections);
+        results.push({
+          target: `${label}: the one cross-section query, bare (floor), ${connections} connections`,
+          ...bare,
+          connections,
+          floor: true,
+        });
+      }
       await app.close();
-      if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers`);
-      results.push({
-        target: `${label}: GET /api/v1/rank`,
-        requestsPerSecond: r.requests.average,
-        medianMs: r.latency.p50,
-      });
-      const bare = await bareQueryLoad(database.db, seconds, connections);
-      results.push({ target: `${label}: bare query (floor)`, ...bare });
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

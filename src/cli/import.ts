@@ -9,15 +9,15 @@ import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { parseJobindsatsWide } from '../importers/jobindsats-files.ts';
 import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
-import { parseLongCsv } from '../importers/long-csv.ts';
+import { streamLongCsv } from '../importers/long-csv.ts';
 import { fetchStatbank } from '../importers/statbank-api.ts';
 import { fetchAuk01BenefitGroups } from '../importers/statbank-auk01.ts';
 import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts';
-import type { ParsedImport } from '../importers/types.ts';
+import type { AnyImport } from '../importers/types.ts';
 import { type ImportSummary, runImport } from '../services/imports.ts';
 import type { Services } from '../services/index.ts';
 import { type Args, flag, parseArgs } from './args.ts';
-import type { CliIo } from './io.ts';
+import { type CliIo, localIo } from './io.ts';
 
 export const IMPORT_USAGE = `Brug: maaltavle import <kilde> [tilvalg]
 
@@ -33,18 +33,29 @@ Tilvalg:
   --filter DIM=VÆRDI        Vælg én værdi af en ekstra dimension i en StatBank-fil (kan gentages som DIM=V,DIM2=V2)
 `;
 
-async function parseSource(args: Args, known: Set<string>, io: CliIo): Promise<ParsedImport> {
+async function parseSource(args: Args, known: Set<string>, io: CliIo): Promise<AnyImport> {
   const [source, target] = args.positional;
   const config = loadConfig();
   if (!target)
     throw new ImportError(`Angiv ${source === 'csv' || source === 'file' ? 'en fil' : 'en tabel'}`);
   switch (source) {
-    case 'csv':
-      return parseLongCsv(io.readFile(target), {
+    case 'csv': {
+      const opts = {
         file: basename(target),
         knownMeasures: known,
         createMeasures: args.flags.has('create-measures'),
-      });
+      };
+      // Streamed from disk when run here: a file of millions of rows is never held in memory. Run by a
+      // server on the CLI's behalf, the file arrives as bytes and is streamed from them.
+      if (io === localIo) return streamLongCsv(target, opts);
+      const bytes = io.readFile(target);
+      return streamLongCsv(
+        (async function* () {
+          yield new Uint8Array(bytes);
+        })(),
+        { ...opts, totalBytes: bytes.length },
+      );
+    }
     case 'file': {
       const bytes = io.readFile(target);
       const jobindsats = flag(args, 'jobindsats');

@@ -1,5 +1,6 @@
 // Opens the database: a PostgreSQL server when a URL is given, else the embedded PGlite in a worker.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbedded } from './embedded.ts';
@@ -19,6 +20,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * What the bulk import needs beyond Kysely: the pool (to hold one connection for a COPY and the transaction
+ * around it) and, on PGlite, COPY from a blob run inside the worker on the same session.
+ */
+export interface BulkAccess {
+  engine: Database['engine'];
+  pool: pg.Pool;
+  copyBlob?: (sql: string, data: Uint8Array) => Promise<void>;
+  /** PostgreSQL: the server's URL, for a dedicated LISTEN connection. */
+  url?: string;
+  /** This opened database's id, sent with its own import notices so that it can skip them. */
+  instance: string;
+}
+
+const bulk = new WeakMap<Kysely<DB>, BulkAccess>();
+
+/** The bulk access of a database opened by `openDatabase` (undefined for any other Kysely instance). */
+export function bulkAccess(db: Kysely<DB>): BulkAccess | undefined {
+  return bulk.get(db);
+}
+
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -35,6 +57,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     survivePoolErrors(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    bulk.set(db, { engine: 'postgres', pool, url: opts.databaseUrl, instance: randomUUID() });
     const database: Database = {
       db,
       engine: 'postgres',
@@ -56,6 +79,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   });
   survivePoolErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  bulk.set(db, {
+    engine: 'pglite',
+    pool,
+    copyBlob: (sql, data) => embedded.copyBlob(sql, data),
+    instance: randomUUID(),
+  });
   const database: Database = {
     db,
     engine: 'pglite',

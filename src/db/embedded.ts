@@ -1,7 +1,9 @@
 // Starts the embedded PGlite database in a worker thread behind a one-connection unix socket.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { acquireLock } from './lock.ts';
 
@@ -10,6 +12,8 @@ export interface EmbeddedServer {
   socketDir: string;
   port: number;
   dump(): Promise<string>;
+  /** Runs `COPY … FROM '/dev/blob'` with the data inside the worker, on the socket's (only) session. */
+  copyBlob(sql: string, data: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,12 @@ function startWorker(dataDir: string, socketDir: string): Promise<Worker> {
   });
 }
 
-function request<T>(worker: Worker, message: object, expect: string): Promise<T> {
+function request<T>(
+  worker: Worker,
+  message: object,
+  expect: string,
+  transfer: ArrayBuffer[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (msg: { type: string; message?: string }) => {
       if (msg.type === expect) {
@@ -40,7 +49,28 @@ function request<T>(worker: Worker, message: object, expect: string): Promise<T>
       }
     };
     worker.on('message', onMessage);
-    worker.postMessage(message);
+    worker.postMessage(message, transfer);
+  });
+}
+
+/** Runs initdb in a short-lived child process, so its memory is returned to the system when it exits. */
+function initialiseInChild(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./pglite-init.mjs', import.meta.url)), dir],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Den indlejrede database kunne ikke oprettes: ${err.trim()}`)),
+    );
   });
 }
 
@@ -60,9 +90,7 @@ async function ensureInitialised(dataDir: string): Promise<void> {
     throw new Error(`Mappen ${dataDir} findes, men er ikke en Måltavle-database.`);
   }
   const temp = join(parent, `.${basename(dataDir)}.init-${process.pid}`);
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(temp);
-  await db.close();
+  await initialiseInChild(temp);
   if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   renameSync(temp, dataDir);
 }
@@ -78,6 +106,9 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
       socketDir,
       port: 5432,
       dump: async () => (await request<{ sql: string }>(worker, { type: 'dump' }, 'dumped')).sql,
+      copyBlob: async (sql, data) => {
+        await request(worker, { type: 'copy', sql, data }, 'copied', [data.buffer as ArrayBuffer]);
+      },
       close: async () => {
         if (closed) return;
         closed = true;

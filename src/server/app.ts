@@ -16,6 +16,7 @@ import { type SourceSettings, sourceSettingsFrom } from '../services/statistics-
 import { authPlugin } from './auth-plugin.ts';
 import { edgeChecks } from './edge.ts';
 import { frameworkErrors, notFoundBody, sendError } from './errors.ts';
+import { statisticsEtags } from './etag.ts';
 import { securityHeaders } from './headers.ts';
 import { areaRoutes } from './routes/areas.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(areaRoutes, { prefix: '/api/v1' });
   if (opts.services) {
     const services = opts.services;
+    await app.register(statisticsEtags, { services });
     await app.register(authPlugin, { services, secureCookies: !!opts.secureCookies });
     await app.register(statisticsRoutes, { prefix: '/api/v1', services });
     await app.register(benefitGroupRoutes, { prefix: '/api/v1', services });

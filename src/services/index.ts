@@ -4,7 +4,9 @@ import { AREAS } from '../data/areas.ts';
 import { auk01BenefitMeasures } from '../data/auk01-benefit-types.ts';
 import { ATTRIBUTION_DST, MEASURES } from '../data/measures.ts';
 import type { Database } from '../db/connection.ts';
+import { listenForStatisticsChanges } from '../db/notify.ts';
 import * as repo from '../db/repositories/statistics.ts';
+import { statisticsChanged } from './cross-sections.ts';
 
 export interface Services {
   database: Database;
@@ -17,6 +19,15 @@ export interface Services {
 export async function createServices(database: Database): Promise<Services> {
   await repo.upsertAreas(database.db, AREAS);
   await repo.upsertMeasures(database.db, [...MEASURES, ...auk01BenefitMeasures(ATTRIBUTION_DST)]);
+  statisticsChanged(database.db);
+  // Imports committed by other app servers (or the CLI) drop this server's cached cross-sections.
+  const stopListening = await listenForStatisticsChanges(database.db, () => statisticsChanged(database.db));
+  // Whoever closes the database (services or the caller directly) ends the listening connection first.
+  const closeDatabase = database.close.bind(database);
+  database.close = async () => {
+    await stopListening();
+    await closeDatabase();
+  };
   return {
     database,
     ping: async () => {

@@ -12,6 +12,7 @@ import { type GroupValue, groupValue, isCountUnit } from '../domain/evaluation/r
 import type { Basis } from '../domain/evaluation/result.ts';
 import { formatPeriodDa, type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
+import { cachedMeasure, crossSectionKey, crossSections, memoByGeneration } from './cross-sections.ts';
 import { AppError } from './errors.ts';
 import { loadCrossSections } from './evaluation-facts.ts';
 
@@ -27,7 +28,7 @@ export class BadRequestError extends AppError {
 }
 
 async function requireMeasure(db: Kysely<DB>, id: string, parameter = 'measure') {
-  const m = await repo.findMeasure(db, id);
+  const m = await cachedMeasure(db, id);
   if (!m) throw new BadRequestError(`Parameteren "${parameter}": målet "${id}" findes ikke`, parameter);
   return m;
 }
@@ -198,7 +199,12 @@ export interface RankQuery {
   targetRank?: number;
 }
 
-export async function rank(db: Kysely<DB>, q: RankQuery) {
+/** The rank answer, computed once per import generation for the same question. */
+export function rank(db: Kysely<DB>, q: RankQuery) {
+  return memoByGeneration(db, `rank:${JSON.stringify(q)}`, () => computeRank(db, q));
+}
+
+async function computeRank(db: Kysely<DB>, q: RankQuery) {
   const measure = await requireMeasure(db, q.measure);
   const den = q.denominator ? await requireMeasure(db, q.denominator, 'denominator') : undefined;
   const area = requireArea(q.area);

@@ -1,6 +1,7 @@
 // Statistics store: areas, measures, imports and versioned observations. The only SQL for statistics.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import { createStage, insertImportRow, mergeStage, notifyStatisticsChanged } from './import-writer.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -29,6 +30,8 @@ export interface StagedObservation {
   value: number | null;
   /** Marker of a missing value ('..', '' …); null when value is a number. */
   missing: string | null;
+  /** Line in the source file, for error messages (row number when absent). */
+  line?: number;
 }
 
 export interface ImportMeta {
@@ -178,9 +181,10 @@ export async function areaIds(db: Executor): Promise<Set<string>> {
 const BATCH = 20_000;
 
 /**
- * Writes one import: the import row, then every staged observation. Unchanged values are skipped, new keys
- * get version 1, a revised value retires the current version and becomes version n+1. Must run inside the
- * caller's transaction so that all of it lands or none of it does.
+ * Writes one import inside the caller's transaction (for callers that already hold one): the import row,
+ * every staged observation into the staging table, then the same set-based merge as the bulk path.
+ * Unchanged values are skipped, new keys get version 1, a revised value retires the current version and
+ * becomes version n+1. The bulk path (`bulkWriteImport`, COPY) is the fast one for large imports.
  */
 export async function writeImport(
   trx: Transaction<DB>,
@@ -188,73 +192,21 @@ export async function writeImport(
   rows: readonly StagedObservation[],
   onProgress?: (written: number, total: number) => void,
 ): Promise<ImportCounts> {
-  const imp = await trx
-    .insertInto('imports')
-    .values({
-      source: meta.source,
-      parameters: JSON.stringify(meta.parameters),
-      created_by: meta.createdBy,
-      started_at: meta.startedAt,
-      status: 'done',
-      source_updated_at: meta.sourceUpdatedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const importId = String(imp.id);
-
-  await sql`CREATE TEMP TABLE stage (
-    measure_id text NOT NULL, area_id text NOT NULL, period text NOT NULL, period_ord integer NOT NULL,
-    value double precision, missing text) ON COMMIT DROP`.execute(trx);
+  const importId = await insertImportRow(trx, meta);
+  await createStage(trx);
   for (let i = 0; i < rows.length; i += BATCH) {
     const chunk = rows.slice(i, i + BATCH);
-    await sql`INSERT INTO stage (measure_id, area_id, period, period_ord, value, missing)
+    await sql`INSERT INTO stage (measure_id, area_id, period, period_ord, value, missing, line)
       SELECT * FROM unnest(
         ${chunk.map((r) => r.measureId)}::text[], ${chunk.map((r) => r.areaId)}::text[],
         ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.periodOrd)}::integer[],
-        ${chunk.map((r) => r.value)}::double precision[], ${chunk.map((r) => r.missing)}::text[])`.execute(
-      trx,
-    );
+        ${chunk.map((r) => r.value)}::double precision[], ${chunk.map((r) => r.missing)}::text[],
+        ${chunk.map((r, j) => r.line ?? i + j + 1)}::integer[])`.execute(trx);
     onProgress?.(Math.min(rows.length, i + BATCH), rows.length);
   }
-  await sql`CREATE TEMP TABLE changed ON COMMIT DROP AS
-    SELECT s.*, o.id AS old_id, o.version AS old_version
-    FROM stage s
-    LEFT JOIN observations o
-      ON o.measure_id = s.measure_id AND o.area_id = s.area_id AND o.period = s.period AND o.is_current
-    WHERE o.id IS NULL OR o.value IS DISTINCT FROM s.value OR o.missing IS DISTINCT FROM s.missing`.execute(
-    trx,
-  );
-  await sql`UPDATE observations SET is_current = false FROM changed WHERE observations.id = changed.old_id`.execute(
-    trx,
-  );
-  await sql`INSERT INTO observations (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
-    SELECT measure_id, area_id, period, period_ord, value, missing, COALESCE(old_version, 0) + 1, ${importId}, true
-    FROM changed`.execute(trx);
-  const counts = await sql<{ new: number; revised: number }>`SELECT
-      count(*) FILTER (WHERE old_id IS NULL)::int AS new,
-      count(*) FILTER (WHERE old_id IS NOT NULL)::int AS revised
-    FROM changed`.execute(trx);
-  const c = counts.rows[0]!;
-  const result = {
-    importId,
-    total: rows.length,
-    new: c.new,
-    revised: c.revised,
-    unchanged: rows.length - c.new - c.revised,
-  };
-  await trx
-    .updateTable('imports')
-    .set({
-      finished_at: new Date(),
-      rows_total: result.total,
-      rows_new: result.new,
-      rows_revised: result.revised,
-      rows_unchanged: result.unchanged,
-    })
-    .where('id', '=', importId)
-    .execute();
-  await sql`DROP TABLE stage; DROP TABLE changed`.execute(trx);
-  return result;
+  const counts = await mergeStage(trx, importId, rows.length);
+  await notifyStatisticsChanged(trx);
+  return counts;
 }
 
 /** Records a failed import (outside the rolled-back transaction) so the refresh log shows it. */
@@ -347,6 +299,42 @@ export async function crossSection(db: Executor, measure: string, period: string
     .where('o.period', '=', period)
     .where('o.is_current', '=', true)
     .execute();
+}
+
+/** Current values of several (measure, period) cross-sections in one query. */
+export async function crossSectionsOf(db: Executor, pairs: readonly { measure: string; period: string }[]) {
+  if (pairs.length === 0) return [];
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('imports as i', 'i.id', 'o.import_id')
+    .select([
+      'o.measure_id',
+      'o.period',
+      'o.area_id',
+      'o.value',
+      'o.missing',
+      'o.version',
+      'o.import_id',
+      'i.started_at',
+    ])
+    .where(({ eb, refTuple, tuple }) =>
+      eb(
+        refTuple('o.measure_id', 'o.period'),
+        'in',
+        pairs.map((p) => tuple(p.measure, p.period)),
+      ),
+    )
+    .where('o.is_current', '=', true)
+    .execute();
+}
+
+/** The newest import id: the generation of the statistics (changes whenever an import is recorded). */
+export async function latestImportId(db: Executor): Promise<string> {
+  const r = await db
+    .selectFrom('imports')
+    .select(({ fn }) => fn.max('id').as('id'))
+    .executeTakeFirst();
+  return String(r?.id ?? 0);
 }
 
 /** Current values of one measure for one area at exactly the given periods. */
