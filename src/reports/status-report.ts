@@ -11,7 +11,8 @@ import { formatNumber, formatPercent } from '../domain/numbers.ts';
 import { formatDateDa as danishDate, formatPeriodDa, tryParsePeriod } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { comparisonSeries, type Evaluation } from '../services/evaluate.ts';
-import { readRound } from '../services/plans.ts';
+import { publishedReportSources } from '../services/publish.ts';
+import { readRoundView } from '../services/rounds.ts';
 import { lineChart } from './charts.ts';
 import { type Block, type Cell, cell, type Report } from './model.ts';
 
@@ -45,19 +46,22 @@ export async function buildStatusReport(
   roundId: string,
   opts: { charts?: boolean } = {},
 ): Promise<Report> {
-  const data = await readRound(db, actor, roundId);
+  // A published round is built from what was published (its snapshot), never from today's data.
+  const data = await readRoundView(db, actor, roundId);
+  const sources = data.frozen ? await publishedReportSources(db, roundId) : null;
   const { round, plan, goals, items } = data;
   const municipality = findArea(plan.municipality)?.name ?? plan.municipality;
   const period =
     plan.year_from === plan.year_to ? String(plan.year_from) : `${plan.year_from}-${plan.year_to}`;
   // Earlier rounds' texts, up to and including this round, visible to the reader.
   const visible = new Set(
-    (
-      await db
-        .selectFrom('status_rounds')
-        .select(['id', 'status', 'as_of'])
-        .where('plan_id', '=', String(plan.id))
-        .execute()
+    (sources
+      ? []
+      : await db
+          .selectFrom('status_rounds')
+          .select(['id', 'status', 'as_of'])
+          .where('plan_id', '=', String(plan.id))
+          .execute()
     )
       .filter(
         (r) =>
@@ -68,7 +72,9 @@ export async function buildStatusReport(
       )
       .map((r) => String(r.id)),
   );
-  const history = (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
+  const history = sources
+    ? sources.history
+    : (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
   const blocks: Block[] = [];
   const footnotes = new Set<string>();
 
@@ -154,8 +160,10 @@ export async function buildStatusReport(
         const c = i.indicator.config as { measure?: string; area?: string };
         if (!c.measure || !c.area || !(i.indicator.kind === 'niveau' || i.indicator.kind === 'benchmark'))
           continue;
-        const s = await comparisonSeries(db, c.measure, c.area, plan.year_to);
-        if (s.own.filter((p) => p.value !== null).length < 2) continue;
+        const s = sources
+          ? sources.series[i.indicator.id]
+          : await comparisonSeries(db, c.measure, c.area, plan.year_to);
+        if (!s || s.own.filter((p) => p.value !== null).length < 2) continue;
         const ev = i.evaluation;
         const series = [
           { name: findArea(c.area)?.name ?? c.area, points: s.own, color: '#0b5cad', width: 3 },
@@ -200,10 +208,13 @@ export async function buildStatusReport(
       }
     }
   }
-  const imports: NonNullable<Awaited<ReturnType<typeof latestImportOf>>>[] = [];
+  const imports: NonNullable<Awaited<ReturnType<typeof latestImportOf>>>[] = sources
+    ? [...sources.imports]
+    : [];
   for (const measure of new Set(
     items.map((i) => (i.indicator.config as { measure?: string }).measure).filter((m): m is string => !!m),
   )) {
+    if (sources) break;
     const im = await latestImportOf(db, measure);
     if (im && !imports.some((x) => x.id === im.id)) imports.push(im);
   }

@@ -7,6 +7,7 @@ import { requireAdmin } from '../../services/access.ts';
 import { inviteUser, removeUser } from '../../services/auth.ts';
 import type { Services } from '../../services/index.ts';
 import * as svc from '../../services/plans.ts';
+import { carryOver, readRoundView } from '../../services/rounds.ts';
 
 const id = z.object({ id: z.string().regex(/^\d+$/, 'skal være et tal') });
 const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: z.number().int() });
@@ -117,11 +118,15 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         body: z.object({ title: z.string().trim().min(1), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
       },
     },
-    async (req, reply) =>
-      reply.code(201).send({ round: await svc.createRound(db, req.actor, req.params.id, req.body) }),
+    async (req, reply) => {
+      const round = await svc.createRound(db, req.actor, req.params.id, req.body);
+      // A new round starts from the previous round's texts, marked as carried over until edited.
+      await carryOver(db, req.actor, String(round.id));
+      return reply.code(201).send({ round });
+    },
   );
   app.get('/rounds/:id', { schema: { summary: 'Statusrunde med vurderinger', params: id } }, async (req) =>
-    svc.readRound(db, req.actor, req.params.id),
+    readRoundView(db, req.actor, req.params.id),
   );
   app.put(
     '/rounds/:id/entries/:indicatorId',
