@@ -27,8 +27,10 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       // The latest round as it was published: its goals and texts, whatever was edited or deleted since.
       const latestRound = latest ? await publishedRoundView(db, String(latest.id)) : null;
       return {
-        ...full,
+        plan: full.plan,
+        focus: full.focus,
         goals: latestRound?.goals ?? full.goals,
+        rounds: published,
         member: false,
         canEdit: false,
         latestRound,
