@@ -54,7 +54,10 @@ async function docxText(bytes: Buffer) {
 
 /** The HTML report without its date and ECharts' per-render class names (zr1-cls-4 vs zr3-cls-12). */
 const htmlText = (html: string) =>
-  html.replace(/Dannet [^<]* af Måltavle\./g, '').replace(/zr\d+-(cls-\d+|c)/g, 'zr-$1').replace(/zr-cls-\d+/g, 'zr-cls');
+  html
+    .replace(/Dannet [^<]* af Måltavle\./g, '')
+    .replace(/zr\d+-(cls-\d+|c)/g, 'zr-$1')
+    .replace(/zr-cls-\d+/g, 'zr-cls');
 
 describe.each(ENGINES)('status rounds as documents on %s', (engine) => {
   let t: TestDb;
