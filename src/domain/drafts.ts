@@ -32,7 +32,7 @@ function val(v: number, unit: string): string {
 function diff(d: number, unit: string): string {
   return isShare(unit)
     ? `${formatNumber(Math.abs(d), { decimals: 1 })} procentpoint`
-    : formatNumber(Math.abs(d));
+    : `${formatNumber(Math.abs(d))}${unit ? ` ${unit}` : ''}`;
 }
 
 /** Rounded as shown, so the words never contradict the printed figures. */
@@ -41,6 +41,9 @@ const shown = (v: number, unit: string) =>
 
 export function draftSentence(d: DraftInput): string {
   const u = d.unit;
+  // A rank tells itself: "Faxe var nr. 24 af 98 kommuner i …".
+  if (u === 'placering' && d.rank)
+    return `${d.area} var nr. ${formatNumber(d.rank.rank)} af ${formatNumber(d.rank.of)} kommuner i ${d.rank.period}.`;
   const now = shown(d.latest.value, u);
   const parts: string[] = [];
   let first = `${d.subject} i ${d.area} var ${val(d.latest.value, u)} i ${d.latest.period}`;
