@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, get } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
+import { FollowUp } from '../components/FollowUp.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { YearFields } from '../components/YearFields.tsx';
@@ -232,6 +233,7 @@ export function Plan() {
         ) : null}
       </p>
       {p.intro ? <p className="intro">{p.intro}</p> : null}
+      <FollowUp planId={String(p.id)} editor={editor} />
       {editor ? (
         <p>
           <a href={`/api/v1/plans/${p.id}/case.docx`}>
