@@ -4,6 +4,7 @@ import { findArea } from '../data/areas.ts';
 import { findMeasure } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { type DraftInput, draftSentence } from '../domain/drafts.ts';
+import { forecast } from '../domain/forecast.ts';
 import { formatPeriodDa, periodCode, shiftPeriod, tryParsePeriod } from '../domain/periods.ts';
 import { comparisonSeries, type Evaluation } from './evaluate.ts';
 
@@ -59,6 +60,25 @@ export async function draftInputFor(
   const perYear = { month: 12, quarter: 4, mat: 4, half: 2, year: 1 }[latestP.kind];
   const before = periodCode(shiftPeriod(latestP, -perYear));
   const comparisonValue = s.comparison ? at(s.comparison.points, ev.latest.period) : null;
+  // The forecast to the deadline (at most two years ahead), from the monthly series up to the latest value.
+  let ahead: DraftInput['forecast'] = null;
+  const deadline = tryParsePeriod((c as { deadline?: string }).deadline?.slice(0, 7) ?? '');
+  const upTo = s.own.slice(0, s.own.findIndex((p) => p.period === ev.latest!.period) + 1);
+  const values = upTo.map((p) => p.value).filter((v): v is number => v !== null);
+  if (
+    latestP.kind === 'month' &&
+    deadline?.kind === 'month' &&
+    values.length >= 24 &&
+    values.length === upTo.length
+  ) {
+    const steps = (deadline.year - latestP.year) * 12 + deadline.index - latestP.index;
+    if (steps > 0 && steps <= 24) {
+      const f = forecast(values, steps, { seasonLength: 12 });
+      const last = f.points.at(-1);
+      if (last && Number.isFinite(last.value))
+        ahead = { value: last.value, period: formatPeriodDa(shiftPeriod(latestP, steps)) };
+    }
+  }
   return {
     subject,
     area: area.name,
@@ -72,6 +92,7 @@ export async function draftInputFor(
       ev.target !== null && (ev.direction === 'at-most' || ev.direction === 'at-least')
         ? { value: ev.target, direction: ev.direction }
         : null,
+    forecast: ahead,
   };
 }
 
