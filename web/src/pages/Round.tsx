@@ -422,7 +422,7 @@ function EntryEditor({
       </p>
       {item.indicator.source_note ? <p className="muted small">{item.indicator.source_note}</p> : null}
       {editable && people ? (
-        <p>
+        <p className="responsible">
           <label>
             {R.responsible}{' '}
             <select
