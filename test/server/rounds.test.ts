@@ -218,8 +218,17 @@ describe.each(ENGINES)('status rounds as documents on %s', (engine) => {
       ).status,
     ).toBe(200);
     // A second fetch of the statistic with other figures must not change the published round either.
+    // A revised figure for Faxe's latest month (a test revision, not an official figure).
     const again = y25i01().parse();
-    await runImport(t.database.db, again, { createdBy: 'test' });
+    const revised = again.rows.filter(
+      (r) => r.measureId === 'y25i01.ledige_pct' && r.areaId === '320' && r.period === '2026M07',
+    );
+    expect(revised).toHaveLength(1);
+    revised[0]!.value = 9.9;
+    const summary = await runImport(t.database.db, again, { createdBy: 'test' });
+    expect(summary.revised).toBe(1);
+    const live = await editor.req('GET', `/api/v1/indicators/${niveauId}/evaluation?asOf=2026-08-31`);
+    expect(live.body.latest.value).toBe(9.9);
     const plan = await editor.req('GET', `/api/v1/plans/${planId}`);
     expect((plan.body.goals as { id: string }[]).map((g) => String(g.id))).toEqual([goal1]);
     expect((await anon.req('GET', `/api/v1/rounds/${round1}`)).body).toEqual(pageBefore);
