@@ -125,6 +125,7 @@ export interface PlansTable {
   revision: Defaulted<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  follow_up: Nullable<'kvartalsvis' | 'halvårlig'>;
 }
 
 export interface FocusAreasTable {
@@ -144,6 +145,7 @@ export interface GoalsTable {
   text: Defaulted<string>;
   position: number;
   revision: Defaulted<number>;
+  archived_at: Nullable<Date>;
 }
 
 export interface IndicatorsTable {
@@ -155,6 +157,8 @@ export interface IndicatorsTable {
   config: ColumnType<unknown, string | undefined, string>;
   source_note: Defaulted<string>;
   revision: Defaulted<number>;
+  archived_at: Nullable<Date>;
+  responsible_user_id: Nullable<string>;
 }
 
 export interface StatusRoundsTable {
@@ -166,6 +170,7 @@ export interface StatusRoundsTable {
   published_at: Nullable<Date>;
   corrects_round_id: Nullable<string>;
   created_at: Generated<Date>;
+  snapshot: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface StatusEntriesTable {
@@ -182,6 +187,7 @@ export interface StatusEntriesTable {
   revision: Defaulted<number>;
   updated_by: Nullable<string>;
   updated_at: Generated<Date>;
+  carried_over: Defaulted<boolean>;
 }
 
 export interface DB extends StatsDB {

@@ -19,7 +19,8 @@ import {
 } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { type Evaluation, planHistories } from '../services/evaluation.ts';
-import { readRound } from '../services/plans.ts';
+import { publishedReportSources } from '../services/publish.ts';
+import { readRoundView } from '../services/rounds.ts';
 import { lineChart } from './charts.ts';
 import { type Block, type Cell, cell, type Report } from './model.ts';
 
@@ -79,19 +80,22 @@ export async function buildStatusReport(
   roundId: string,
   opts: { charts?: boolean } = {},
 ): Promise<Report> {
-  const data = await readRound(db, actor, roundId);
+  // A published round is built from what was published (its snapshot), never from today's data.
+  const data = await readRoundView(db, actor, roundId);
+  const sources = data.frozen ? await publishedReportSources(db, roundId) : null;
   const { round, plan, goals, items } = data;
   const municipality = findArea(plan.municipality)?.name ?? plan.municipality;
   const period =
     plan.year_from === plan.year_to ? String(plan.year_from) : `${plan.year_from}-${plan.year_to}`;
   // Earlier rounds' texts, up to and including this round, visible to the reader.
   const visible = new Set(
-    (
-      await db
-        .selectFrom('status_rounds')
-        .select(['id', 'status', 'as_of'])
-        .where('plan_id', '=', String(plan.id))
-        .execute()
+    (sources
+      ? []
+      : await db
+          .selectFrom('status_rounds')
+          .select(['id', 'status', 'as_of'])
+          .where('plan_id', '=', String(plan.id))
+          .execute()
     )
       .filter(
         (r) =>
@@ -102,16 +106,21 @@ export async function buildStatusReport(
       )
       .map((r) => String(r.id)),
   );
-  const history = (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
+  const history = sources
+    ? sources.history
+    : (await entriesOfPlan(db, String(plan.id))).filter((e) => visible.has(String(e.round_id)));
   const blocks: Block[] = [];
   const footnotes = new Set<string>();
+  // Chart series: as published (the snapshot) for a published round, else from today's statistics.
   const histories =
-    opts.charts !== false
-      ? await planHistories(
-          db,
-          items.map((i) => i.indicator),
-        )
-      : new Map<string, ComparisonHistory>();
+    opts.charts === false
+      ? new Map<string, ComparisonHistory>()
+      : sources
+        ? new Map(Object.entries(sources.series))
+        : await planHistories(
+            db,
+            items.map((i) => i.indicator),
+          );
 
   // Summary of assessments.
   const counts = new Map<string, number>();
@@ -232,13 +241,19 @@ export async function buildStatusReport(
       }
     }
   }
-  const imports: Awaited<ReturnType<typeof latestImportsOf>> = [];
-  for (const im of await latestImportsOf(db, [
-    ...new Set(
-      items.map((i) => (i.indicator.config as { measure?: string }).measure).filter((m): m is string => !!m),
-    ),
-  ]))
-    if (!imports.some((x) => x.id === im.id)) imports.push(im);
+  // A published round names the fetches it was published with; a draft the newest ones.
+  const imports: { id: string; source: string; started_at: Date | string }[] = sources
+    ? [...sources.imports]
+    : [];
+  if (!sources)
+    for (const im of await latestImportsOf(db, [
+      ...new Set(
+        items
+          .map((i) => (i.indicator.config as { measure?: string }).measure)
+          .filter((m): m is string => !!m),
+      ),
+    ]))
+      if (!imports.some((x) => x.id === im.id)) imports.push(im);
   const fetchLines = imports.map(
     (im) =>
       `Statistikken (${im.source}) er hentet ${danishDate(new Date(im.started_at))} (import nr. ${im.id}).`,

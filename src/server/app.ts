@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.ts';
 import { planRoutes } from './routes/plans.ts';
 import { publicRoutes } from './routes/public.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { statisticsAdminRoutes } from './routes/statistics-admin.ts';
 import { webApp } from './web.ts';
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     });
     await app.register(planRoutes, { prefix: '/api/v1', services });
     await app.register(publicRoutes, { prefix: '/api/v1', services });
+    await app.register(roundRoutes, { prefix: '/api/v1', services });
     await app.register(reportRoutes, { prefix: '/api/v1', services });
   }
   if (opts.webDir) await app.register(webApp, { root: opts.webDir });

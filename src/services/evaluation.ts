@@ -102,3 +102,8 @@ export async function planHistories(
   }
   return out;
 }
+
+/** The chart history (own, comparison area, country) of one linked indicator, or null when it has none. */
+export async function historyOf(db: Kysely<DB>, indicator: IndicatorRow): Promise<ComparisonHistory | null> {
+  return (await planHistories(db, [indicator])).get(indicator.id) ?? null;
+}

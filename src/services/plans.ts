@@ -7,6 +7,7 @@ import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as created from '../db/repositories/idempotency.ts';
 import * as plans from '../db/repositories/plans.ts';
+import * as roundRepo from '../db/repositories/rounds.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS } from '../domain/assessment.ts';
 import { int4, isoDate } from '../domain/bounds.ts';
@@ -18,6 +19,8 @@ import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { evaluateIndicators, evaluateWithHistory } from './evaluation.ts';
 import { createOnce } from './idempotent.ts';
+import { buildSnapshot, storeSnapshot } from './publish.ts';
+import { publishedDashboard, publishedEvaluation } from './visibility.ts';
 
 type Trx = Transaction<DB>;
 
@@ -257,6 +260,12 @@ export async function deleteGoal(db: Kysely<DB>, actor: Actor, goalId: string) {
     if (!before) throw notFound('Målet');
     const plan = await loadPlan(trx, String(before.plan_id));
     const user = requireEditor(actor, plan.municipality);
+    // Published history holds: a goal with published status is archived, not deleted.
+    if (await roundRepo.hasPublishedEntries(trx, { goalId })) {
+      await roundRepo.archiveGoal(trx, goalId);
+      await auditRow(trx, user, plan.municipality, 'arkivér', 'mål', goalId, before, null);
+      return;
+    }
     await plans.deleteGoal(trx, goalId);
     await auditRow(trx, user, plan.municipality, 'slet', 'mål', goalId, before, null);
   });
@@ -328,6 +337,11 @@ export async function deleteIndicator(db: Kysely<DB>, actor: Actor, id: string) 
     const before = await plans.findIndicator(trx, id);
     if (!before) throw notFound('Indikatoren');
     const user = requireEditor(actor, before.municipality);
+    if (await roundRepo.hasPublishedEntries(trx, { indicatorId: id })) {
+      await roundRepo.archiveIndicator(trx, id);
+      await auditRow(trx, user, before.municipality, 'arkivér', 'indikator', id, before, null);
+      return;
+    }
     await plans.deleteIndicator(trx, id);
     await auditRow(trx, user, before.municipality, 'slet', 'indikator', id, before, null);
   });
@@ -338,6 +352,8 @@ export async function evaluateOne(db: Kysely<DB>, actor: Actor, id: string, asOf
   const ind = await plans.findIndicator(db, id);
   if (!ind) throw notFound('Indikatoren');
   const { plan, rounds } = await readPlan(db, actor, String(ind.plan_id));
+  // A computed assessment outside a published round is the municipality's own.
+  requireMember(actor, ind.municipality);
   const date = asOf ?? evaluationDate(plan, rounds.at(-1)?.as_of);
   return (await evaluateIndicators(db, plan, [ind], new Map(), date)).get(ind.id)!;
 }
@@ -405,12 +421,14 @@ export async function saveEntry(
   return db.transaction().execute(async (trx) => {
     const round = await loadRound(trx, roundId);
     const user = requireEditor(actor, round.municipality);
-    if (round.status !== 'udkast')
+    // The round's row lock serialises this save with a publish of the same round (issue 9 item 2).
+    if ((await roundRepo.lockRound(trx, roundId)) !== 'udkast')
       throw conflict('Statusrunden er offentliggjort og kan ikke ændres. Opret en rettelse i stedet.', {
         round,
       });
     const ind = await plans.findIndicator(trx, indicatorId);
-    if (!ind || String(ind.plan_id) !== String(round.plan_id)) throw notFound('Indikatoren');
+    if (!ind || String(ind.plan_id) !== String(round.plan_id) || ind.archived_at)
+      throw notFound('Indikatoren');
     const existing = await plans.findEntry(trx, roundId, indicatorId);
     const fields = {
       text: input.text,
@@ -465,11 +483,16 @@ export async function publishRound(db: Kysely<DB>, actor: Actor, roundId: string
   return db.transaction().execute(async (trx) => {
     const round = await loadRound(trx, roundId);
     const user = requireEditor(actor, round.municipality);
+    // Waits for saves of this round in flight; saves after this see the round published and are refused.
+    if ((await roundRepo.lockRound(trx, roundId)) !== 'udkast')
+      throw conflict('Statusrunden er allerede offentliggjort.', { round });
     const plan = await loadPlan(trx, String(round.plan_id));
     if (plan.status === 'udkast')
       throw badRequest('Planen skal være vedtaget, før en statusrunde kan offentliggøres.');
     const after = await plans.publishRound(trx, roundId);
     if (!after) throw conflict('Statusrunden er allerede offentliggjort.', { round });
+    // What was published stays as published: texts, figures, assessments and the report's sources.
+    await storeSnapshot(trx, roundId, await buildSnapshot(trx, await readRound(trx, actor, roundId)));
     await auditRow(trx, user, round.municipality, 'offentliggør', 'statusrunde', roundId, round, after);
     return after;
   });
@@ -524,6 +547,7 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, municipality: str
  */
 export async function dashboard(db: Kysely<DB>, actor: Actor, planId: string) {
   const full = await readPlan(db, actor, planId);
+  if (!full.member) return publishedDashboard(db, full);
   const latestRound = full.rounds.at(-1);
   const asOf = evaluationDate(full.plan, latestRound?.as_of);
   const visible = new Set(full.rounds.map((r) => String(r.id)));
@@ -602,11 +626,12 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
   return {
     indicator: ind,
     plan: full.plan,
-    evaluation,
+    // Outside the municipality: the assessment as published, never a computed one of a draft.
+    evaluation: full.member ? evaluation : await publishedEvaluation(db, full.rounds, id, evaluation),
     history,
     forecast: forecastPoints,
     forecastMethod,
-    probability,
+    probability: full.member ? probability : null,
     texts,
   };
 }

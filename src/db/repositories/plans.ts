@@ -98,6 +98,7 @@ export async function goalsOf(db: Executor, planId: string) {
     .selectFrom('goals')
     .selectAll()
     .where('plan_id', '=', planId)
+    .where('archived_at', 'is', null)
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -143,6 +144,8 @@ export async function indicatorsOfPlan(db: Executor, planId: string) {
     .innerJoin('goals as g', 'g.id', 'i.goal_id')
     .selectAll('i')
     .where('g.plan_id', '=', planId)
+    .where('g.archived_at', 'is', null)
+    .where('i.archived_at', 'is', null)
     .orderBy('g.position')
     .orderBy('i.position')
     .orderBy('i.id')
@@ -211,10 +214,22 @@ export async function deleteIndicator(db: Executor, id: string) {
   await db.deleteFrom('indicators').where('id', '=', id).execute();
 }
 
+/** A round's columns without its (large) published snapshot. */
+const ROUND_COLUMNS = [
+  'id',
+  'plan_id',
+  'title',
+  'as_of',
+  'status',
+  'published_at',
+  'corrects_round_id',
+  'created_at',
+] as const;
+
 export async function roundsOf(db: Executor, planId: string) {
   return db
     .selectFrom('status_rounds')
-    .selectAll()
+    .select(ROUND_COLUMNS)
     .where('plan_id', '=', planId)
     .orderBy('as_of')
     .orderBy('id')
@@ -225,7 +240,7 @@ export async function findRound(db: Executor, id: string) {
   return db
     .selectFrom('status_rounds as r')
     .innerJoin('plans as p', 'p.id', 'r.plan_id')
-    .selectAll('r')
+    .select(ROUND_COLUMNS.map((c) => `r.${c}` as const))
     .select(['p.municipality'])
     .where('r.id', '=', id)
     .executeTakeFirst();
@@ -239,7 +254,7 @@ export async function insertRound(
   return db
     .insertInto('status_rounds')
     .values({ plan_id: planId, title: f.title, as_of: f.asOf, corrects_round_id: f.correctsRoundId ?? null })
-    .returningAll()
+    .returning(ROUND_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -249,7 +264,7 @@ export async function publishRound(db: Executor, id: string) {
     .set({ status: 'offentliggjort', published_at: new Date() })
     .where('id', '=', id)
     .where('status', '=', 'udkast')
-    .returningAll()
+    .returning(ROUND_COLUMNS)
     .executeTakeFirst();
 }
 
@@ -285,6 +300,8 @@ export interface EntryFields {
   done: boolean | null;
   assessmentOverride: string | null;
   overrideReason: string | null;
+  /** Copied from the previous round and not edited since. */
+  carriedOver?: boolean;
 }
 
 /** The columns a status entry's fields are stored in. */
@@ -297,6 +314,7 @@ const entryColumns = (f: EntryFields, userId: string | null) => ({
   assessment_override: f.assessmentOverride,
   override_reason: f.overrideReason,
   updated_by: userId,
+  carried_over: f.carriedOver ?? false,
 });
 
 export async function insertEntry(

@@ -9,6 +9,7 @@ import { inviteUser, removeUser } from '../../services/auth.ts';
 import { idempotencyKey } from '../../services/idempotent.ts';
 import type { Services } from '../../services/index.ts';
 import * as svc from '../../services/plans.ts';
+import { carryOver, readRoundView } from '../../services/rounds.ts';
 
 const id = z.object({ id: dbId });
 const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: int4() });
@@ -125,13 +126,22 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         body: z.object({ title: z.string().trim().min(1).max(200), asOf: isoDate }),
       },
     },
-    async (req, reply) =>
-      reply.code(201).send({
-        round: await svc.createRound(db, req.actor, req.params.id, req.body, idempotencyKey(req.headers)),
-      }),
+    async (req, reply) => {
+      const round = await svc.createRound(
+        db,
+        req.actor,
+        req.params.id,
+        req.body,
+        idempotencyKey(req.headers),
+      );
+      // A new round starts from the previous round's texts, marked as carried over until edited (a repeated
+      // create with the same key copies nothing twice: carry-over only fills a round without entries).
+      await carryOver(db, req.actor, String(round.id));
+      return reply.code(201).send({ round });
+    },
   );
   app.get('/rounds/:id', { schema: { summary: 'Statusrunde med vurderinger', params: id } }, async (req) =>
-    svc.readRound(db, req.actor, req.params.id),
+    readRoundView(db, req.actor, req.params.id),
   );
   app.put(
     '/rounds/:id/entries/:indicatorId',

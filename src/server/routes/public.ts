@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { findPlanBySlug } from '../../db/repositories/plans.ts';
 import { notFound } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
-import { readPlan, readRound } from '../../services/plans.ts';
+import { readPlan } from '../../services/plans.ts';
+import { publishedRoundView } from '../../services/visibility.ts';
 
 export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -23,11 +24,16 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       const full = await readPlan(db, anon, String(plan.id));
       const published = full.rounds.filter((r) => r.status === 'offentliggjort');
       const latest = published.at(-1);
+      // The latest round as it was published: its goals and texts, whatever was edited or deleted since.
+      const latestRound = latest ? await publishedRoundView(db, String(latest.id)) : null;
       return {
-        ...full,
+        plan: full.plan,
+        focus: full.focus,
+        goals: latestRound?.goals ?? full.goals,
+        rounds: published,
         member: false,
         canEdit: false,
-        latestRound: latest ? await readRound(db, anon, String(latest.id)) : null,
+        latestRound,
       };
     },
   );

@@ -22,7 +22,10 @@ export function PublishRound({
   roundTitle,
   plan,
   onDone,
+  disabled = false,
 }: {
+  /** While anything typed is not saved yet, publishing waits. */
+  disabled?: boolean;
   roundId: string;
   roundTitle: string;
   plan: { id: string; title: string; status?: string };
@@ -78,7 +81,7 @@ export function PublishRound({
           </p>
           <button
             type="button"
-            disabled={pending}
+            disabled={pending || disabled}
             onClick={() => publish(true)}
             aria-describedby={`publish-${roundId}-why`}
           >
@@ -86,7 +89,7 @@ export function PublishRound({
           </button>
         </>
       ) : (
-        <button type="button" disabled={pending} onClick={() => publish(false)}>
+        <button type="button" disabled={pending || disabled} onClick={() => publish(false)}>
           Offentliggør
         </button>
       )}

@@ -6,6 +6,7 @@ import { api, fieldErrors, get, newKey } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { Basis, type BasisItem, signedText } from '../components/Basis.tsx';
 import { byPath, Field, RequiredNote } from '../components/Field.tsx';
+import { FollowUp } from '../components/FollowUp.tsx';
 import { usePageTitle } from '../components/PageTitle.tsx';
 import { Sparkline } from '../components/Sparkline.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -286,6 +287,7 @@ export function Plan() {
         ) : null}
       </p>
       {p.intro ? <p className="intro pre">{p.intro}</p> : null}
+      <FollowUp planId={String(p.id)} editor={editor} />
       {editor ? (
         <p>
           <a href={`/api/v1/plans/${p.id}/case.docx`}>

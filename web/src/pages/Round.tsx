@@ -1,8 +1,11 @@
-// A status round: for each indicator the latest value with period and source, the computed assessment, and
-// the status text. A conflicting save shows both versions; nothing is overwritten silently.
+// A status round as one document: every card saves itself while the user types (debounced, with the
+// revision; a conflicting save shows both versions), says when it was saved ("Gemt kl. 14.32"), and leaving
+// with anything unsaved asks first. Texts carried over from the previous round are marked until edited; a
+// text draft from the statistics is offered, never inserted by itself. A published round shows what was
+// published.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { ApiError, api, get } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { usePageTitle } from '../components/PageTitle.tsx';
@@ -13,6 +16,36 @@ import { T } from '../texts.ts';
 import type { Item } from './Plan.tsx';
 import { useAreas } from './Plans.tsx';
 
+/** How long typing may pause before the card saves itself. */
+const SAVE_AFTER_MS = 800;
+
+const R = {
+  savedAt: (d: Date) =>
+    `Gemt kl. ${new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit' }).format(d)}`,
+  saving: 'Gemmer …',
+  unsaved: 'Ikke gemt endnu',
+  allSaved: 'Alle ændringer er gemt.',
+  pending: (n: number) =>
+    n === 1 ? '1 statuskort er ikke gemt endnu.' : `${n} statuskort er ikke gemt endnu.`,
+  carried: 'Overført fra forrige statusrunde: ret teksten, eller bekræft den uændret.',
+  keep: 'Bekræft teksten uændret',
+  draftTitle: 'Forslag til tekst ud fra statistikken',
+  insertDraft: 'Indsæt forslaget i statusteksten',
+  leaveTitle: 'Du har ændringer, der ikke er gemt',
+  leaveText: 'Hvis du forlader siden nu, mister du det, du har skrevet siden sidste gemning.',
+  stay: 'Bliv og gem',
+  leave: 'Forlad siden uden at gemme',
+  missing: 'Mangler',
+  missingNone: 'Alle indikatorer har en status i denne runde.',
+  noOwner: 'Uden ansvarlig',
+  responsible: 'Ansvarlig',
+  nobody: 'Ingen ansvarlig',
+  frozen:
+    'Runden er offentliggjort. Her vises det offentliggjorte indhold; senere ændringer ændrer det ikke.',
+  correctedBy: 'Rettet i',
+  badNumber: 'Værdien skal være et tal, fx 239 eller 4,5.',
+};
+
 interface Entry {
   text: string;
   value: number | null;
@@ -21,7 +54,12 @@ interface Entry {
   assessment_override: string | null;
   override_reason: string | null;
   revision: number;
+  carried_over?: boolean;
 }
+type RoundItem = Omit<Item, 'indicator'> & {
+  indicator: Item['indicator'] & { responsible_user_id?: string | null };
+  entry: Entry | null;
+};
 interface RoundData {
   round: {
     id: string;
@@ -34,8 +72,23 @@ interface RoundData {
   };
   plan: { id: string; title: string; municipality: string; status: string };
   goals: { id: string; number: string; title: string }[];
-  items: (Item & { entry: Entry | null })[];
+  items: RoundItem[];
   summary: Record<string, number>;
+  frozen?: boolean;
+  drafts?: Record<string, string>;
+  missing?: {
+    responsible: { id: string; name: string } | null;
+    indicators: { id: string; title: string }[];
+  }[];
+  corrections?: { id: string; title: string; status: string }[];
+}
+
+/** Parses a Danish number as typed ("1.288", "4,5"); null when empty, undefined when it is not a number. */
+function parseValue(s: string): number | null | undefined {
+  const t = s.trim();
+  if (t === '') return null;
+  const n = Number(t.replace(/\./g, '').replace(',', '.').replace('\u2212', '-'));
+  return Number.isFinite(n) ? n : undefined;
 }
 
 export function Round() {
@@ -52,10 +105,45 @@ export function Round() {
     data?.plan.title,
     data?.round.title,
   );
+  const editorRole = data ? canEdit(me, data.round.municipality) : false;
+  const people = useQuery({
+    queryKey: ['people', data?.plan.id],
+    queryFn: () => get<{ people: { id: string; name: string }[] }>(`/plans/${data?.plan.id}/people`),
+    enabled: !!data && editorRole && data.round.status === 'udkast',
+  });
   const [msg, setMsg] = useState<string | null>(null);
+  // Cards with changes not yet saved: the page warns before it is left.
+  const [unsaved, setUnsaved] = useState<Set<string>>(new Set());
+  const onDirty = useCallback((indicatorId: string, dirty: boolean) => {
+    setUnsaved((prev) => {
+      if (prev.has(indicatorId) === dirty) return prev;
+      const next = new Set(prev);
+      if (dirty) next.add(indicatorId);
+      else next.delete(indicatorId);
+      return next;
+    });
+  }, []);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      unsaved.size > 0 && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (unsaved.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved.size]);
+  const stayRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (blocker.state === 'blocked') stayRef.current?.focus();
+  }, [blocker.state]);
+
   if (isLoading) return <p>{T.loading}</p>;
   if (error || !data) return <p role="alert">{(error as Error)?.message ?? T.error}</p>;
-  const editable = canEdit(me, data.round.municipality) && data.round.status === 'udkast';
+  const editable = editorRole && data.round.status === 'udkast';
   const refresh = () => qc.invalidateQueries({ queryKey: ['round', id] });
   return (
     <article>
@@ -67,6 +155,25 @@ export function Round() {
         {T.round.asOf}: {formatDate(data.round.as_of)} ·{' '}
         {data.round.status === 'offentliggjort' ? T.round.published : T.round.draft}
       </p>
+      {data.frozen ? <p className="muted">{R.frozen}</p> : null}
+      {data.corrections?.length ? (
+        <p>
+          {R.correctedBy}:{' '}
+          {data.corrections.map((c, i) => (
+            <span key={c.id}>
+              {i ? ', ' : ''}
+              <Link to={`/runder/${c.id}`}>{c.title}</Link> (
+              {c.status === 'offentliggjort' ? T.round.published : T.round.draft})
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {data.round.corrects_round_id ? (
+        <p>
+          Denne runde retter <Link to={`/runder/${data.round.corrects_round_id}`}>den tidligere version</Link>
+          .
+        </p>
+      ) : null}
       <p>
         Hent statusrapport:{' '}
         {(['docx', 'pdf', 'xlsx', 'html'] as const).map((f, i) => (
@@ -85,6 +192,33 @@ export function Round() {
           </li>
         ))}
       </ul>
+      {editable ? (
+        <p role="status" className="save-state">
+          {unsaved.size ? R.pending(unsaved.size) : R.allSaved}
+        </p>
+      ) : null}
+      {data.missing && data.round.status === 'udkast' ? (
+        <section aria-labelledby="missing-h" className="missing">
+          <h2 id="missing-h">{R.missing}</h2>
+          {data.missing.length === 0 ? (
+            <p>{R.missingNone}</p>
+          ) : (
+            <ul>
+              {data.missing.map((g) => (
+                <li key={g.responsible?.id ?? 'none'}>
+                  <strong>{g.responsible?.name ?? R.noOwner}:</strong>{' '}
+                  {g.indicators.map((i, n) => (
+                    <span key={i.id}>
+                      {n ? ', ' : ''}
+                      <a href={`#ind-${i.id}-h`}>{i.title}</a>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {msg ? <p role="status">{msg}</p> : null}
       {data.goals.map((g) => (
         <section key={g.id} aria-labelledby={`g-${g.id}`}>
@@ -99,15 +233,19 @@ export function Round() {
                 item={i}
                 roundId={data.round.id}
                 editable={editable}
+                draft={data.drafts?.[i.indicator.id] ?? null}
+                people={people.data?.people ?? null}
+                onDirty={onDirty}
                 onSaved={refresh}
               />
             ))}
         </section>
       ))}
-      {canEdit(me, data.round.municipality) ? (
+      {editorRole ? (
         <div className="actions">
           {data.round.status === 'udkast' ? (
             <PublishRound
+              disabled={unsaved.size > 0}
               roundId={data.round.id}
               roundTitle={data.round.title}
               plan={data.plan}
@@ -129,40 +267,152 @@ export function Round() {
           )}
         </div>
       ) : null}
+      {blocker.state === 'blocked' ? (
+        <div className="dialog-backdrop">
+          <div
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="leave-h"
+            aria-describedby="leave-p"
+            className="dialog"
+          >
+            <h2 id="leave-h">{R.leaveTitle}</h2>
+            <p id="leave-p">{R.leaveText}</p>
+            <div className="actions">
+              <button type="button" ref={stayRef} onClick={() => blocker.reset()}>
+                {R.stay}
+              </button>{' '}
+              <button type="button" className="secondary" onClick={() => blocker.proceed()}>
+                {R.leave}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
     </article>
   );
+}
+
+interface Fields {
+  text: string;
+  value: string;
+  done: boolean;
+  override: string;
+  reason: string;
 }
 
 function EntryEditor({
   item,
   roundId,
   editable,
+  draft,
+  people,
+  onDirty,
   onSaved,
 }: {
-  item: RoundData['items'][number];
+  item: RoundItem;
   roundId: string;
   editable: boolean;
+  draft: string | null;
+  people: { id: string; name: string }[] | null;
+  onDirty: (indicatorId: string, dirty: boolean) => void;
   onSaved: () => void;
 }) {
   const e = item.entry;
   const ev = item.evaluation;
-  const base = `ind-${item.indicator.id}`;
-  const [text, setText] = useState(e?.text ?? '');
-  const [value, setValue] = useState(
-    e?.value === null || e?.value === undefined ? '' : String(e.value).replace('.', ','),
-  );
-  const [done, setDone] = useState(!!e?.done);
-  const [override, setOverride] = useState(e?.assessment_override ?? '');
-  const [reason, setReason] = useState(e?.override_reason ?? '');
-  const [revision, setRevision] = useState<number | null>(e?.revision ?? null);
-  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const indId = item.indicator.id;
+  const base = `ind-${indId}`;
+  const [fields, setFields] = useState<Fields>({
+    text: e?.text ?? '',
+    value: e?.value === null || e?.value === undefined ? '' : String(e.value).replace('.', ','),
+    done: !!e?.done,
+    override: e?.assessment_override ?? '',
+    reason: e?.override_reason ?? '',
+  });
+  const [carried, setCarried] = useState(!!e?.carried_over);
+  const [state, setState] = useState<'idle' | 'dirty' | 'saving'>('idle');
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ theirs: Entry | null } | null>(null);
+  const [responsible, setResponsible] = useState(item.indicator.responsible_user_id ?? '');
+  // The newest fields, the revision saved last, and whether a save is running or wanted after it.
+  const latest = useRef(fields);
+  const revision = useRef<number | null>(e?.revision ?? null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const running = useRef(false);
+  const again = useRef(false);
+  const blocked = useRef(false);
   const manual =
     ['andel', 'optælling', 'placering', 'niveau'].includes(item.indicator.kind) &&
     ev.latest?.source !== undefined
       ? ev.latest?.source === 'indtastet' || !ev.latest
       : true;
+
+  const save = useCallback(async () => {
+    if (blocked.current) return;
+    if (running.current) {
+      again.current = true;
+      return;
+    }
+    const f = latest.current;
+    const v = parseValue(f.value);
+    if (v === undefined) {
+      setError(R.badNumber);
+      return;
+    }
+    if (f.override && !f.reason.trim()) return; // waits for the reason; the field says it is required
+    running.current = true;
+    setState('saving');
+    try {
+      const r = await api<{ entry: Entry }>('PUT', `/rounds/${roundId}/entries/${indId}`, {
+        text: f.text,
+        value: v,
+        valuePeriod: e?.value_period ?? null,
+        done: item.indicator.kind === 'milepæl' ? f.done : null,
+        assessmentOverride: f.override || null,
+        overrideReason: f.override ? f.reason : null,
+        revision: revision.current,
+      });
+      revision.current = r.entry.revision;
+      setSavedAt(new Date());
+      setError(null);
+      setCarried(false);
+      if (!again.current && latest.current === f) {
+        setState('idle');
+        onDirty(indId, false);
+        onSaved();
+      }
+    } catch (err) {
+      setState('dirty');
+      if (err instanceof ApiError && err.status === 409) {
+        blocked.current = true;
+        setConflict(err.details as { theirs: Entry | null });
+      }
+      setError((err as Error).message);
+    } finally {
+      running.current = false;
+      if (again.current) {
+        again.current = false;
+        void save();
+      }
+    }
+  }, [roundId, indId, e?.value_period, item.indicator.kind, onDirty, onSaved]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const change = (patch: Partial<Fields>) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    setFields(next);
+    setState('dirty');
+    onDirty(indId, true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), SAVE_AFTER_MS);
+  };
+
+  const stateText =
+    state === 'saving' ? R.saving : state === 'dirty' ? R.unsaved : savedAt ? R.savedAt(savedAt) : '';
+
   return (
     <section className="entry-card" aria-labelledby={`${base}-h`}>
       <h3 id={`${base}-h`}>{item.indicator.title}</h3>
@@ -174,56 +424,97 @@ function EntryEditor({
         {T.indicator.target}: {formatValue(ev.target, ev.unit)}
       </p>
       {item.indicator.source_note ? <p className="muted small">{item.indicator.source_note}</p> : null}
+      {editable && people ? (
+        <p className="responsible">
+          <label>
+            {R.responsible}{' '}
+            <select
+              value={responsible}
+              onChange={async (x) => {
+                const userId = x.target.value || null;
+                setResponsible(x.target.value);
+                try {
+                  await api('PUT', `/indicators/${indId}/responsible`, { userId });
+                  onSaved();
+                } catch (err) {
+                  setError((err as Error).message);
+                }
+              }}
+            >
+              <option value="">{R.nobody}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      ) : null}
       {editable ? (
         <form
-          onSubmit={async (evn) => {
+          onSubmit={(evn) => {
             evn.preventDefault();
-            setState('saving');
-            setError(null);
-            setConflict(null);
-            try {
-              const v = value.trim() === '' ? null : Number(value.replace(/\./g, '').replace(',', '.'));
-              const r = await api<{ entry: Entry }>(
-                'PUT',
-                `/rounds/${roundId}/entries/${item.indicator.id}`,
-                {
-                  text,
-                  value: v,
-                  valuePeriod: e?.value_period ?? null,
-                  done: item.indicator.kind === 'milepæl' ? done : null,
-                  assessmentOverride: override || null,
-                  overrideReason: override ? reason : null,
-                  revision,
-                },
-              );
-              setRevision(r.entry.revision);
-              setState('saved');
-              onSaved();
-            } catch (err) {
-              setState('idle');
-              if (err instanceof ApiError && err.status === 409)
-                setConflict(err.details as { theirs: Entry | null });
-              setError((err as Error).message);
-            }
+            clearTimeout(timer.current);
+            void save();
           }}
         >
+          {carried ? (
+            <p className="carried" id={`${base}-carried`}>
+              <span className="badge badge-none">Overført</span> {R.carried}{' '}
+              <button type="button" className="secondary" onClick={() => void save()}>
+                {R.keep}
+              </button>
+            </p>
+          ) : null}
           <label htmlFor={`${base}-text`}>{T.round.statusText}</label>
-          <textarea id={`${base}-text`} value={text} onChange={(x) => setText(x.target.value)} rows={3} />
+          <textarea
+            id={`${base}-text`}
+            value={fields.text}
+            onChange={(x) => change({ text: x.target.value })}
+            rows={4}
+            aria-describedby={carried ? `${base}-carried` : undefined}
+          />
+          {draft ? (
+            <details className="draft">
+              <summary>{R.draftTitle}</summary>
+              <p>{draft}</p>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  change({
+                    text: latest.current.text.trim() ? `${latest.current.text.trimEnd()}\n\n${draft}` : draft,
+                  })
+                }
+              >
+                {R.insertDraft}
+              </button>
+            </details>
+          ) : null}
           <div className="row">
             {item.indicator.kind === 'milepæl' ? (
               <label className="check">
-                <input type="checkbox" checked={done} onChange={(x) => setDone(x.target.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  checked={fields.done}
+                  onChange={(x) => change({ done: x.target.checked })}
+                />{' '}
                 {T.round.done}
               </label>
             ) : manual ? (
               <label>
                 {T.round.value}
-                <input inputMode="decimal" value={value} onChange={(x) => setValue(x.target.value)} />
+                <input
+                  inputMode="decimal"
+                  value={fields.value}
+                  onChange={(x) => change({ value: x.target.value })}
+                />
               </label>
             ) : null}
             <label>
               {T.round.override}
-              <select value={override} onChange={(x) => setOverride(x.target.value)}>
+              <select value={fields.override} onChange={(x) => change({ override: x.target.value })}>
                 <option value="">{T.round.noOverride}</option>
                 {[
                   'opfyldt',
@@ -239,17 +530,21 @@ function EntryEditor({
                 ))}
               </select>
             </label>
-            {override ? (
+            {fields.override ? (
               <label>
                 {T.round.overrideReason}
-                <input value={reason} onChange={(x) => setReason(x.target.value)} required />
+                <input value={fields.reason} onChange={(x) => change({ reason: x.target.value })} required />
               </label>
             ) : null}
           </div>
-          <button type="submit" disabled={state === 'saving'}>
-            {state === 'saving' ? T.saving : T.save}
-          </button>{' '}
-          <span role="status">{state === 'saved' ? T.saved : ''}</span>
+          <p className="save-line">
+            <button type="submit" disabled={state === 'saving'} className="secondary">
+              {T.save}
+            </button>{' '}
+            <span role="status" className="muted">
+              {stateText}
+            </span>
+          </p>
           {error ? (
             <div role="alert" className="error">
               <p>{error}</p>
@@ -257,19 +552,20 @@ function EntryEditor({
                 <div className="conflict">
                   <div>
                     <h4>{T.round.theirs}</h4>
-                    <p>{conflict.theirs?.text}</p>
+                    <p className="entry">{conflict.theirs?.text}</p>
                   </div>
                   <div>
                     <h4>{T.round.yours}</h4>
-                    <p>{text}</p>
+                    <p className="entry">{fields.text}</p>
                   </div>
                   <button
                     type="button"
                     onClick={() => {
-                      setRevision(conflict.theirs?.revision ?? null);
-                      setText(`${conflict.theirs?.text ?? ''}\n\n${text}`);
+                      revision.current = conflict.theirs?.revision ?? null;
+                      blocked.current = false;
                       setConflict(null);
                       setError(null);
+                      change({ text: `${conflict.theirs?.text ?? ''}\n\n${latest.current.text}` });
                     }}
                   >
                     {T.round.useTheirs}

@@ -1,0 +1,64 @@
+// How often a plan is followed up (kvartalsvis / halvårlig) and when the next status round is due.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, get } from '../api.ts';
+import { formatDate } from '../format.ts';
+
+interface FollowUpData {
+  followUp: 'kvartalsvis' | 'halvårlig' | null;
+  lastRoundAsOf: string | null;
+  nextDue: string | null;
+}
+
+export function FollowUp({ planId, editor }: { planId: string; editor: boolean }) {
+  const qc = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ['follow-up', planId],
+    queryFn: () => get<FollowUpData>(`/plans/${planId}/follow-up`),
+  });
+  const [error, setError] = useState<string | null>(null);
+  if (!data) return null;
+  const overdue = data.nextDue !== null && data.nextDue < new Date().toISOString().slice(0, 10);
+  return (
+    <p className="follow-up">
+      {editor ? (
+        <label>
+          Opfølgning{' '}
+          <select
+            value={data.followUp ?? ''}
+            onChange={async (e) => {
+              try {
+                setError(null);
+                await api('PUT', `/plans/${planId}/follow-up`, { followUp: e.target.value || null });
+                await qc.invalidateQueries({ queryKey: ['follow-up', planId] });
+              } catch (err) {
+                setError((err as Error).message);
+              }
+            }}
+          >
+            <option value="">Ikke fastlagt</option>
+            <option value="kvartalsvis">Kvartalsvis</option>
+            <option value="halvårlig">Halvårlig</option>
+          </select>
+        </label>
+      ) : data.followUp ? (
+        <>Opfølgning: {data.followUp}</>
+      ) : null}
+      {data.nextDue ? (
+        <>
+          {' · '}
+          <strong>
+            Næste statusrunde: {formatDate(data.nextDue)}
+            {overdue ? ' (overskredet)' : ''}
+          </strong>
+        </>
+      ) : null}
+      {error ? (
+        <span role="alert" className="error">
+          {' '}
+          {error}
+        </span>
+      ) : null}
+    </p>
+  );
+}
