@@ -1,10 +1,10 @@
 // The commands that work on the database. Each runs with open services and a CliIo, so the same code runs in
 // the `maaltavle` process or, when a running server holds the embedded database, inside that server.
 import { loadConfig } from '../config.ts';
-import { listPlans } from '../db/repositories/plans.ts';
 import { loadDemoStatistics } from '../services/demo-data.ts';
 import { loadDemoPlans } from '../services/demo-plans.ts';
 import type { Services } from '../services/index.ts';
+import { allPlans } from '../services/lookups.ts';
 import { refreshAll } from '../services/refresh.ts';
 import { backupCommand, backupPrecheck } from './backup.ts';
 import { formatSummary, importCommand, importInputs, importPrecheck } from './import.ts';
@@ -20,7 +20,7 @@ export interface DbCommand {
 }
 
 async function plans(argv: string[], s: Services, io: CliIo): Promise<number> {
-  const rows = await listPlans(s.database.db);
+  const rows = await allPlans(s.database.db);
   const out = rows.map((p) => ({
     id: String(p.id),
     municipality: p.municipality,

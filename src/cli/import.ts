@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { measureIds } from '../db/repositories/statistics.ts';
 import { BETTER_LABELS } from '../domain/better.ts';
 import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
@@ -16,6 +15,7 @@ import { parseJsonStat, parseStatbankCsv } from '../importers/statbank-files.ts'
 import type { AnyImport } from '../importers/types.ts';
 import { type ImportSummary, runImport } from '../services/imports.ts';
 import type { Services } from '../services/index.ts';
+import { knownMeasureIds } from '../services/lookups.ts';
 import { type Args, flag, parseArgs } from './args.ts';
 import { type CliIo, localIo } from './io.ts';
 
@@ -131,7 +131,7 @@ export function importInputs(argv: string[]): string[] {
 export async function importCommand(argv: string[], services: Services, io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   try {
-    const parsed = await parseSource(args, await measureIds(services.database.db), io);
+    const parsed = await parseSource(args, await knownMeasureIds(services.database.db), io);
     const bar = io.progress('Skriver');
     const summary = await runImport(services.database.db, parsed, {
       createdBy: process.env.USER ?? 'kommandolinje',

@@ -1,8 +1,7 @@
 // The `maaltavle` command line: serve, import, backup, demo, refresh, plans, report.
 import { loadConfig } from '../config.ts';
-import { DatabaseLockedError } from '../db/lock.ts';
 import { pdfPool } from '../reports/render-pdf.ts';
-import { openServices } from '../services/bootstrap.ts';
+import { DatabaseLockedError, openServices } from '../services/bootstrap.ts';
 import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { DB_COMMANDS } from './commands.ts';
 import { IMPORT_USAGE } from './import.ts';

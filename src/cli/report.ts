@@ -1,6 +1,6 @@
 // `maaltavle report --plan ID --round ID --format docx|pdf|html|xlsx --out FILE`, and the benefit-group
 // table (`--benefit-groups AREA --from P --to P`) and the committee case draft (`--case`).
-import { roundsOf } from '../db/repositories/plans.ts';
+
 import { parsePeriod } from '../domain/periods.ts';
 import { buildBenefitReport } from '../reports/benefit-report.ts';
 import { buildCaseDraft } from '../reports/case-draft.ts';
@@ -8,6 +8,7 @@ import { FORMATS, type Format, render } from '../reports/index.ts';
 import { buildStatusReport } from '../reports/status-report.ts';
 import type { Actor } from '../services/access.ts';
 import type { Services } from '../services/index.ts';
+import { roundsOfPlan } from '../services/lookups.ts';
 import { flag, parseArgs } from './args.ts';
 import type { CliIo } from './io.ts';
 
@@ -60,7 +61,7 @@ export async function reportCommand(argv: string[], services: Services, io: CliI
   } else if (plan && args.flags.has('case')) {
     report = await buildCaseDraft(db, SYSTEM, plan);
   } else if (plan) {
-    const round = flag(args, 'round') ?? String((await roundsOf(db, plan)).at(-1)?.id ?? '');
+    const round = flag(args, 'round') ?? String((await roundsOfPlan(db, plan)).at(-1)?.id ?? '');
     if (!round) throw new Error('Planen har ingen statusrunde; angiv --round eller opret en runde.');
     report = await buildStatusReport(db, SYSTEM, round);
   } else {

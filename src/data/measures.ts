@@ -1,7 +1,7 @@
 // The measures Måltavle knows out of the box: what each statistic is, its unit and where it comes from.
 // Jobindsats' "fuldtidspersoner" and StatBank's "fuldtidsmodtagere" are different statistics and are
 // kept as different measures.
-import type { MeasureRecord } from '../db/repositories/statistics.ts';
+import type { MeasureRecord } from '../domain/statistics.ts';
 
 export const ATTRIBUTION_STAR = 'Kilde: Jobindsats.dk, Styrelsen for Arbejdsmarked og Rekruttering (STAR)';
 export const ATTRIBUTION_DST = 'Kilde: Danmarks Statistik';

@@ -6,10 +6,10 @@
 // documentation and public clients and say so. The key is server-side only.
 import { findArea, resolveArea } from '../data/areas.ts';
 import { ATTRIBUTION_STAR } from '../data/measures.ts';
-import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
 import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber, stripBom } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import type { MeasureRecord, StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { fetchWithRetry, type HttpOptions } from './http.ts';
 import { findColumn, normaliseLabel, readData, readMeta, type V3Meta } from './jobindsats-v3-shapes.ts';

@@ -2,9 +2,9 @@
 // datasets/jobindsats/*.csv: `kommunekode;omraade;periode;<column>…`, decimal point, blank = suppressed.
 import { findArea, resolveArea } from '../data/areas.ts';
 import { Y30R21_GROUPS } from '../data/measures.ts';
-import type { StagedObservation } from '../db/repositories/statistics.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import type { StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { decodeText, detectSeparator, splitCsv } from './text.ts';
 import type { ParsedImport } from './types.ts';

@@ -3,9 +3,9 @@
 // parts that name the statistic ("Faktisk antal", "Placering på benchmarkranglisten").
 import { findArea, resolveArea } from '../data/areas.ts';
 import { Y30R21_GROUPS } from '../data/measures.ts';
-import type { StagedObservation } from '../db/repositories/statistics.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import type { StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { fetchWithRetry, type HttpOptions } from './http.ts';
 import { decodeText, splitCsv } from './text.ts';

@@ -2,10 +2,10 @@
 // area = municipality code, 000 the country, a region code (081–085) or a comparison-area id.
 import { createReadStream, statSync } from 'node:fs';
 import { resolveArea } from '../data/areas.ts';
-import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
 import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
 import { type Period, periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import type { MeasureRecord, StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import {
   type CsvRecord,

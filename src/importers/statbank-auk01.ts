@@ -5,7 +5,7 @@
 import { MUNICIPALITIES, REGIONS } from '../data/areas.ts';
 import { AUK01_BENEFIT_MAPPING, auk01MeasureId, normaliseLabel } from '../data/auk01-benefit-types.ts';
 import { BENEFIT_TOTALS } from '../data/benefit-groups.ts';
-import type { StagedObservation } from '../db/repositories/statistics.ts';
+import type { StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { fetchWithRetry, type HttpOptions } from './http.ts';
 import { findValue, type TableInfo, tableInfo } from './statbank-api.ts';

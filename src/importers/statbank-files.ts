@@ -1,9 +1,9 @@
 // Statistics Denmark StatBank files and API answers: CSV (lang=da or en, BOM, CRLF, ".." for missing)
 // and JSON-stat (dataset.dimension with id/size/role inside), mapped to one measure.
 import { resolveArea } from '../data/areas.ts';
-import type { StagedObservation } from '../db/repositories/statistics.ts';
 import { parseDanishNumber } from '../domain/numbers.ts';
 import { periodCode, periodOrdinal, tryParsePeriod } from '../domain/periods.ts';
+import type { StagedObservation } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { decodeText, splitCsv } from './text.ts';
 import type { ParsedImport } from './types.ts';

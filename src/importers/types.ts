@@ -1,4 +1,4 @@
-import type { MeasureRecord, StagedObservation } from '../db/repositories/statistics.ts';
+import type { MeasureRecord, StagedObservation } from '../domain/statistics.ts';
 
 /** What a parser or fetcher produced, ready to be validated and written in one transaction. */
 export interface ParsedImport {

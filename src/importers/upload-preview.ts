@@ -2,7 +2,7 @@
 // with its reason while the good lines are kept (each line goes through the same parser as the CLI, so the
 // rules are the parser's own); StatBank CSV/JSON-stat and Jobindsats exports as a whole (a bad line
 // refuses the file, with its line number).
-import type { MeasureRecord } from '../db/repositories/statistics.ts';
+import type { MeasureRecord } from '../domain/statistics.ts';
 import { ImportError } from './errors.ts';
 import { parseJobindsatsWide } from './jobindsats-files.ts';
 import { parseLongCsv } from './long-csv.ts';

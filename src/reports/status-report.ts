@@ -3,8 +3,6 @@
 // texts; a summary of assessments; and a chart for each indicator with a statistical series.
 import type { Kysely } from 'kysely';
 import { findArea } from '../data/areas.ts';
-import { entriesOfPlan } from '../db/repositories/plans.ts';
-import { latestImportsOf } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS, ASSESSMENT_ORDER, type AssessmentStatus } from '../domain/assessment.ts';
 import type { ComparisonHistory } from '../domain/evaluation/history.ts';
@@ -19,6 +17,7 @@ import {
 } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { type Evaluation, planHistories } from '../services/evaluation.ts';
+import { entriesOfPlan, latestImportsOf, roundsOfPlan } from '../services/lookups.ts';
 import { publishedReportSources } from '../services/publish.ts';
 import { readRoundView } from '../services/rounds.ts';
 import { lineChart } from './charts.ts';
@@ -89,14 +88,7 @@ export async function buildStatusReport(
     plan.year_from === plan.year_to ? String(plan.year_from) : `${plan.year_from}-${plan.year_to}`;
   // Earlier rounds' texts, up to and including this round, visible to the reader.
   const visible = new Set(
-    (sources
-      ? []
-      : await db
-          .selectFrom('status_rounds')
-          .select(['id', 'status', 'as_of'])
-          .where('plan_id', '=', String(plan.id))
-          .execute()
-    )
+    (sources ? [] : await roundsOfPlan(db, String(plan.id)))
       .filter(
         (r) =>
           r.as_of <= round.as_of &&

@@ -1,6 +1,11 @@
 // Opening the application's database and services, used by `serve` and the CLI commands.
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
+
+/** A running Måltavle holds the embedded database (the CLI then asks that server instead). */
+export { DatabaseLockedError } from '../db/lock.ts';
+
+import { hasAnyPlan } from '../db/repositories/plans.ts';
 import { countObservations } from '../db/repositories/statistics.ts';
 import { loadDemoStatistics } from './demo-data.ts';
 import { loadDemoPlans } from './demo-plans.ts';
@@ -24,8 +29,7 @@ export async function openServices(config: Config, log: (msg: string) => void = 
 /** On the first start of an empty database: load the real statistics of the demo data set. */
 export async function loadDemoIfEmpty(services: Services, log: (msg: string) => void): Promise<boolean> {
   const { all } = await countObservations(services.database.db);
-  const plans = await services.database.db.selectFrom('plans').select('id').limit(1).execute();
-  if (all > 0 || plans.length > 0) return false;
+  if (all > 0 || (await hasAnyPlan(services.database.db))) return false;
   log('Tom database: indlæser demodata (rigtige tal fra Jobindsats.dk og Danmarks Statistik)');
   await loadDemoStatistics(services.database.db, (label, s) =>
     log(

@@ -69,7 +69,7 @@ export function readDemoPlans(dir = DEMO_PLANS_DIR): PlanSeed[] {
 export async function loadDemoPlans(db: Kysely<DB>, log: (m: string) => void = () => {}): Promise<number> {
   await ensureFirstAdmin(db, undefined, log);
   const admin = await accounts.findUserByEmail(db, 'admin');
-  const id = admin?.id ?? (await firstUserId(db))!;
+  const id = admin?.id ?? (await accounts.firstUserId(db))!;
   // The demo is entered as a system administrator (audited under the first user).
   const actor: Actor = {
     user: {
@@ -126,9 +126,4 @@ export async function loadDemoPlans(db: Kysely<DB>, log: (m: string) => void = (
     created++;
   }
   return created;
-}
-
-async function firstUserId(db: Kysely<DB>): Promise<string | undefined> {
-  const r = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirst();
-  return r ? String(r.id) : undefined;
 }

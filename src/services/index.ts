@@ -1,10 +1,10 @@
 // The application's use cases, wired to a database. Routes and the CLI call these, never SQL.
-import { sql } from 'kysely';
 import { AREAS } from '../data/areas.ts';
 import { auk01BenefitMeasures } from '../data/auk01-benefit-types.ts';
 import { ATTRIBUTION_DST, MEASURES } from '../data/measures.ts';
 import type { Database } from '../db/connection.ts';
 import { listenForStatisticsChanges } from '../db/notify.ts';
+import { ping } from '../db/repositories/health.ts';
 import * as repo from '../db/repositories/statistics.ts';
 import { statisticsChanged } from './cross-sections.ts';
 
@@ -30,9 +30,7 @@ export async function createServices(database: Database): Promise<Services> {
   };
   return {
     database,
-    ping: async () => {
-      await sql`SELECT 1`.execute(database.db);
-    },
+    ping: () => ping(database.db),
     close: () => database.close(),
   };
 }

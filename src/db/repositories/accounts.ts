@@ -13,6 +13,12 @@ export interface UserRecord {
   memberships: { municipality: string; role: Role }[];
 }
 
+/** The oldest user's id (the demo's author when no administrator is named). */
+export async function firstUserId(db: Executor): Promise<string | undefined> {
+  const r = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirst();
+  return r ? String(r.id) : undefined;
+}
+
 export async function countUsers(db: Executor): Promise<number> {
   const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(db);
   return r.rows[0]!.n;

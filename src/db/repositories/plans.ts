@@ -3,6 +3,11 @@ import type { Executor } from './statistics.ts';
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
+/** True when the database holds at least one plan. */
+export async function hasAnyPlan(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('plans').select('id').limit(1).execute()).length > 0;
+}
+
 export async function listPlans(db: Executor, municipality?: string) {
   let q = db.selectFrom('plans').selectAll().orderBy('municipality').orderBy('year_from', 'desc');
   if (municipality) q = q.where('municipality', '=', municipality);

@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MUNICIPALITIES } from '../../data/areas.ts';
-import { usersOf } from '../../db/repositories/accounts.ts';
 import { dbId, int4, isoDate } from '../../domain/bounds.ts';
 import { requireAdmin } from '../../services/access.ts';
 import { inviteUser, removeUser } from '../../services/auth.ts';
 import { idempotencyKey } from '../../services/idempotent.ts';
 import type { Services } from '../../services/index.ts';
+import { usersOfMunicipality } from '../../services/lookups.ts';
 import * as svc from '../../services/plans.ts';
 import { carryOver, readRoundView } from '../../services/rounds.ts';
 
@@ -178,7 +178,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     { schema: { summary: 'Brugere i kommunen', params: code } },
     async (req) => {
       requireAdmin(req.actor, req.params.code);
-      return { users: await usersOf(db, req.params.code) };
+      return { users: await usersOfMunicipality(db, req.params.code) };
     },
   );
   app.post(

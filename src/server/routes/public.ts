@@ -1,9 +1,9 @@
 // The public page's data: an adopted plan and its published status rounds, without login.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findPlanBySlug } from '../../db/repositories/plans.ts';
 import { notFound } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
+import { planBySlug } from '../../services/lookups.ts';
 import { readPlan } from '../../services/plans.ts';
 import { publishedRoundView } from '../../services/visibility.ts';
 
@@ -18,7 +18,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (req) => {
-      const plan = await findPlanBySlug(db, req.params.code, req.params.slug);
+      const plan = await planBySlug(db, req.params.code, req.params.slug);
       if (!plan || plan.status === 'udkast') throw notFound('Planen');
       const anon = { user: null };
       const full = await readPlan(db, anon, String(plan.id));

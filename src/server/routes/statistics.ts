@@ -1,9 +1,9 @@
 // Public statistics API: measures, observations, development (Table 1 row) and rank with what it takes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listImports, listMeasures } from '../../db/repositories/statistics.ts';
 import { tryParsePeriod } from '../../domain/periods.ts';
 import type { Services } from '../../services/index.ts';
+import { listImports, listMeasures } from '../../services/lookups.ts';
 import { developmentRow, observations, rank } from '../../services/statistics.ts';
 
 /** A period parameter: any code or Danish text Måltavle reads, refused in Danish when it does not parse. */
