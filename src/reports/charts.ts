@@ -1,6 +1,5 @@
 // Charts rendered on the server with Apache ECharts to SVG, and to PNG with resvg for Word, using the font
 // shipped in assets/fonts so the output is the same on every machine.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
@@ -78,6 +77,3 @@ export function lineChart(
   return { svg, png: new Uint8Array(png), width, height };
 }
 
-export function fontBase64(): string {
-  return readFileSync(FONT_FILES[0]!).toString('base64');
-}

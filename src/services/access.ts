@@ -38,9 +38,3 @@ export function requireAdmin(actor: Actor, municipality: string): UserRecord {
   return user;
 }
 
-/** Municipalities the actor can see unpublished content of. */
-export function memberMunicipalities(actor: Actor, all: readonly string[]): string[] {
-  if (!actor.user) return [];
-  if (actor.user.isSuperadmin) return [...all];
-  return actor.user.memberships.map((m) => m.municipality);
-}
