@@ -85,7 +85,6 @@ export function comparisonArea(municipality: string, year: number): Area | undef
   return m ? byId.get(m.area) : undefined;
 }
 
-
 /** Municipalities in a region or a comparison area (for a given year when the area is a RAR). */
 export function municipalitiesIn(areaId: string, year = 2024): Area[] {
   const area = byId.get(areaId);

@@ -45,7 +45,6 @@ export function formatPercent(value: number, opts: FormatOptions & { nbsp?: bool
   return `${formatNumber(value, opts)}${opts.nbsp === false ? ' ' : NBSP}%`;
 }
 
-
 export type ParsedValue =
   | { kind: 'number'; value: number }
   | { kind: 'missing'; marker: string }

@@ -76,4 +76,3 @@ export function lineChart(
     .asPng();
   return { svg, png: new Uint8Array(png), width, height };
 }
-

@@ -37,4 +37,3 @@ export function requireAdmin(actor: Actor, municipality: string): UserRecord {
   if (roleIn(user, municipality) !== 'administrator') throw forbidden('administration af denne kommune');
   return user;
 }
-

@@ -158,7 +158,6 @@ export async function measureIds(db: Executor): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-
 const BATCH = 20_000;
 
 /**
