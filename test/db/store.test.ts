@@ -42,6 +42,7 @@ describe.each(ENGINES)('statistics store on %s', (engine) => {
 
   it('knows every measure the revision file uses', () => {
     const used = new Set(readDerivedCsv(REVISIONS).map((r) => r.maal!));
+    expect(used.size).toBe(9);
     for (const m of used) expect(MEASURE_OF[m], m).toBeDefined();
   });
 

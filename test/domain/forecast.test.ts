@@ -87,6 +87,7 @@ describe('forecast on held-back real series (Jobindsats.dk, STAR; datasets/jobin
     const faxe = unemployment.get('320')!;
     const f = forecast(faxe, 12, { seasonLength: 12 });
     const width = f.points.map((p) => p.upper - p.lower);
+    expect(width).toHaveLength(12);
     for (let i = 1; i < width.length; i++) expect(width[i]!).toBeGreaterThanOrEqual(width[i - 1]! - 1e-9);
     const last = f.points.at(-1)!;
     expect(probabilityOfReaching(last, last.value, 'at-most')).toBeCloseTo(0.5, 5);
