@@ -87,7 +87,7 @@ export function indicatorOfKind(kind: IndicatorKind, area: string): IndicatorInp
     niveau: {
       measure: 'y25i01.ledige_pct_dagpenge',
       area,
-      baselinePeriod: '2020M01',
+      baselinePeriod: '2021M08',
       target: { kind: 'relative', pct: -10 },
       direction: 'at-most',
       deadline,
