@@ -1,5 +1,5 @@
 // The catalogue of areas: the country, the 5 regions, the 8 RAR areas and the 98 municipalities.
-import { COMPARISON_SCHEMES, MEMBERSHIPS, type Membership, RAR_AREAS } from './comparison-areas.ts';
+import { MEMBERSHIPS, type Membership, RAR_AREAS } from './comparison-areas.ts';
 import { MUNICIPALITY_ROWS } from './municipalities.ts';
 
 export type AreaKind = 'land' | 'region' | 'rar' | 'kommune';
@@ -83,10 +83,6 @@ export function comparisonMembership(municipality: string, year: number): Member
 export function comparisonArea(municipality: string, year: number): Area | undefined {
   const m = comparisonMembership(municipality, year);
   return m ? byId.get(m.area) : undefined;
-}
-
-export function comparisonScheme(year: number) {
-  return COMPARISON_SCHEMES.find((s) => s.validFrom <= year && (s.validTo === null || year <= s.validTo));
 }
 
 /** Municipalities in a region or a comparison area (for a given year when the area is a RAR). */

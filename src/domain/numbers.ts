@@ -45,11 +45,6 @@ export function formatPercent(value: number, opts: FormatOptions & { nbsp?: bool
   return `${formatNumber(value, opts)}${opts.nbsp === false ? ' ' : NBSP}%`;
 }
 
-/** Percentage points: 2.5 → "2,5 procentpoint". */
-export function formatPercentPoints(value: number, opts: FormatOptions = {}): string {
-  return `${formatNumber(value, opts)} procentpoint`;
-}
-
 export type ParsedValue =
   | { kind: 'number'; value: number }
   | { kind: 'missing'; marker: string }

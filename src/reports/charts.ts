@@ -1,7 +1,6 @@
 // Charts rendered on the server with Apache ECharts to SVG, and to PNG with resvg for Word, using the font
 // shipped in assets/fonts so the output is the same on every machine.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
@@ -115,8 +114,4 @@ function drawChart(
     .render()
     .asPng();
   return { svg, png: new Uint8Array(png), width, height };
-}
-
-export function fontBase64(): string {
-  return readFileSync(FONT_FILES[0]!).toString('base64');
 }

@@ -38,7 +38,7 @@ export function requireAdmin(actor: Actor, municipality: string): UserRecord {
   return user;
 }
 
-/** Municipalities the actor can see unpublished content of. */
+/** The municipalities whose drafts the actor may see (all for a superadmin, none for the public). */
 export function memberMunicipalities(actor: Actor, all: readonly string[]): string[] {
   if (!actor.user) return [];
   if (actor.user.isSuperadmin) return [...all];

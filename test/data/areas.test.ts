@@ -29,6 +29,7 @@ describe('catalogue of areas', () => {
 
   it('matches the DST classification KOMGRP code for code and name', () => {
     const komgrp = readDerivedCsv('geografi/kommuner.csv');
+    expect(komgrp).toHaveLength(98);
     for (const row of komgrp) expect(findArea(row.kommunekode!)?.name).toBe(row.navn);
   });
 

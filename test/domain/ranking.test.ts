@@ -171,6 +171,9 @@ describe('ranking on the real Y30R21 benchmark (datasets/jobindsats, Jobindsats.
           'lower',
         );
         const official = new Map(list.map((r) => [r.kommunekode!, Number(r.placering_benchmarkrangliste)]));
+        // Length guard: the loops below must see every municipality, not pass on an empty list.
+        expect(list).toHaveLength(98);
+        expect(ranked.ranking).toHaveLength(98);
         // No pair in the opposite order: a better (lower) computed rank never has a worse official rank
         // unless the rounded differences tie.
         for (const a of ranked.ranking) {

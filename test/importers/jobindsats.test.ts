@@ -72,6 +72,7 @@ describe('jobindsats.dk API v3', () => {
       expect(q.get('format')).toBe('json');
       expect(r.rows).toHaveLength(9);
       expect(r.skipped).toEqual({ 'område uden for kataloget': 1 });
+      expect(real).toHaveLength(9);
       for (const x of real) {
         const row = r.rows.find((o) => o.areaId === x.kommunekode && o.period === x.periode)!;
         expect(row.value).toBe(Number(x.antal_fuldtidspersoner)); // "1.211" read as 1211

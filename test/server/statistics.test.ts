@@ -92,6 +92,9 @@ describe.each(ENGINES)('statistics API on %s', (engine) => {
     const officialRank = new Map(
       official.body.ranking.map((r: { area: string; value: number }) => [r.area, r.value]),
     );
+    // Length guard: the pairwise check below must see all 98 municipalities on both sides.
+    expect(body.ranking).toHaveLength(98);
+    expect(officialRank.size).toBe(98);
     for (const a of body.ranking)
       for (const b of body.ranking)
         if (a.rank < b.rank)

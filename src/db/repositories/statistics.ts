@@ -148,11 +148,6 @@ export async function measureIds(db: Executor): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-export async function areaIds(db: Executor): Promise<Set<string>> {
-  const rows = await db.selectFrom('areas').select('id').execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 const BATCH = 20_000;
 
 /**
