@@ -8,6 +8,7 @@ import type { EntryFact } from '../domain/evaluation/facts.ts';
 import { type ComparisonHistory, comparisonHistory } from '../domain/evaluation/history.ts';
 import { parseIndicator } from '../domain/evaluation/parse.ts';
 import type { IndicatorEvaluation } from '../domain/evaluation/result.ts';
+import { resolveBenefitMeasure } from './benefit-groups.ts';
 import { loadFacts } from './evaluation-facts.ts';
 
 export type { IndicatorEvaluation } from '../domain/evaluation/result.ts';
@@ -21,6 +22,34 @@ export interface IndicatorRow {
   config: unknown;
 }
 
+const BENEFIT_GROUP_MEASURE = /^ptv_a02\.fuldtidspersoner\./;
+
+/**
+ * Indicators on a benefit-group measure (Jobindsats ptv_a02) are evaluated on the AUK01 group of the same
+ * benefit group while ptv_a02 is not imported (resolveBenefitMeasure). Only the evaluation's copy of the
+ * config changes; the stored indicator keeps the measure the plan chose. Costs at most two queries per
+ * distinct ptv_a02 measure (13 benefit groups and totals at most), none for a plan without them.
+ */
+export async function withResolvedMeasures<T extends IndicatorRow>(
+  db: Kysely<DB>,
+  indicators: readonly T[],
+): Promise<T[]> {
+  const measureOf = (i: IndicatorRow) => {
+    const m = (i.config as { measure?: unknown } | null)?.measure;
+    return typeof m === 'string' && BENEFIT_GROUP_MEASURE.test(m) ? m : undefined;
+  };
+  const wanted = [...new Set(indicators.map(measureOf).filter((m): m is string => !!m))];
+  if (wanted.length === 0) return [...indicators];
+  const resolved = new Map(
+    await Promise.all(wanted.map(async (m) => [m, (await resolveBenefitMeasure(db, m)).measure] as const)),
+  );
+  return indicators.map((i) => {
+    const from = measureOf(i);
+    const to = from ? resolved.get(from) : undefined;
+    return to && to !== from ? { ...i, config: { ...(i.config as object), measure: to } } : i;
+  });
+}
+
 /** Evaluates the indicators of one plan at `asOf`; results keyed by indicator id. */
 export async function evaluateIndicators(
   db: Kysely<DB>,
@@ -29,7 +58,7 @@ export async function evaluateIndicators(
   entries: ReadonlyMap<string, EntryFact>,
   asOf: string,
 ): Promise<Map<string, IndicatorEvaluation>> {
-  const parsed = indicators.map(parseIndicator);
+  const parsed = (await withResolvedMeasures(db, indicators)).map(parseIndicator);
   const facts = await loadFacts(db, factNeeds(parsed));
   const results = evaluatePlan(parsed, facts, { asOf, planStart: `${plan.year_from}-01-01`, entries });
   return new Map(results.map((r) => [r.indicatorId, r]));
@@ -46,7 +75,8 @@ export async function evaluateWithHistory(
   entry: EntryFact | null,
   asOf: string,
 ): Promise<{ evaluation: IndicatorEvaluation; history: ComparisonHistory | null }> {
-  const parsed = parseIndicator(indicator);
+  const [resolved] = await withResolvedMeasures(db, [indicator]);
+  const parsed = parseIndicator(resolved!);
   const needs = factNeeds([parsed]);
   const linked =
     (parsed.kind === 'niveau' || parsed.kind === 'benchmark') && parsed.config.measure
@@ -78,7 +108,7 @@ export async function planHistories(
   db: Kysely<DB>,
   indicators: readonly IndicatorRow[],
 ): Promise<Map<string, ComparisonHistory>> {
-  const linked = indicators.map(parseIndicator).flatMap((p) =>
+  const linked = (await withResolvedMeasures(db, indicators)).map(parseIndicator).flatMap((p) =>
     (p.kind === 'niveau' || p.kind === 'benchmark') && p.config.measure
       ? [
           {

@@ -15,6 +15,7 @@ import { evaluationDate } from '../domain/evaluation/as-of.ts';
 import { probabilityOfReaching } from '../domain/forecast.ts';
 import { forecastToDeadline } from '../domain/forecast-deadline.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
+import { formatDateDa } from '../domain/periods.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { badRequest, conflict, forbidden, notFound } from './errors.ts';
 import { evaluateIndicators, evaluateWithHistory } from './evaluation.ts';
@@ -597,10 +598,18 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
     [];
   let forecastMethod: ForecastMethodInfo | null = null;
   let probability: number | null = null;
+  // Why no forecast is drawn, in Danish for the page (null when there is one, or no series at all).
+  let forecastAbsent: string | null = null;
   if (history && config.deadline) {
     // Calendar-aligned (holes stay holes), to the deadline without a cap; method chosen by backtest.
     const fc = forecastToDeadline(history.own, config.deadline);
-    if (fc) {
+    if (fc && !fc.atDeadline) {
+      // The data already reach the deadline: there is nothing left to forecast.
+      forecastAbsent = `Der vises ingen fremskrivning, fordi der allerede er tal til og med fristen ${formatDateDa(config.deadline)}.`;
+    } else if (!fc) {
+      forecastAbsent =
+        'Der vises ingen fremskrivning: serien har for få tal (mindst 12 perioder) eller er hverken måneds- eller kvartalstal.';
+    } else {
       forecastPoints = fc.points.map((p) => ({
         period: p.period,
         value: p.value,
@@ -631,6 +640,7 @@ export async function indicatorHistory(db: Kysely<DB>, actor: Actor, id: string)
     history,
     forecast: forecastPoints,
     forecastMethod,
+    forecastAbsent,
     probability: full.member ? probability : null,
     texts,
   };

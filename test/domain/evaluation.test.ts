@@ -97,6 +97,40 @@ describe('judging up to the deadline', () => {
   });
 });
 
+describe('a statistic that has not been imported', () => {
+  const ctx = { asOf: '2020-12-31', planStart: '2019-01-01', entries: new Map() };
+  const config = {
+    measure: 'm.count',
+    area: '101',
+    baselinePeriod: '2019Q4',
+    target: { kind: 'absolute', value: 90 },
+    direction: 'at-most',
+    deadline: '2020-12-31',
+  };
+  it('says in plain Danish that the figures are missing and what an administrator can do', () => {
+    const level = parseIndicator({ id: '1', title: 'Niveau', kind: 'niveau', config });
+    const rank = parseIndicator({
+      id: '2',
+      title: 'Placering',
+      kind: 'placering',
+      config: { measure: 'm.count', area: '101', targetRank: 10, direction: 'lower', deadline: '2020-12-31' },
+    });
+    const evs = evaluatePlan([level, rank], facts({}), ctx);
+    expect(evs).toHaveLength(2);
+    for (const ev of evs) {
+      expect(ev.status).toBe('kan ikke vurderes');
+      expect(ev.assessment.reason).toBe(
+        'Der er ingen tal for kommunen endnu. En administrator kan hente dem under Statistik.',
+      );
+    }
+  });
+  it('keeps the ordinary reason when the figures exist', () => {
+    const level = parseIndicator({ id: '1', title: 'Niveau', kind: 'niveau', config });
+    const [ev] = evaluatePlan([level], facts({ 'm.count|101': [['2020M06', 95]] }), ctx);
+    expect(ev!.assessment.reason).not.toContain('En administrator');
+  });
+});
+
 describe('milestones and counts without a status', () => {
   const ms = parseIndicator({
     id: '2',

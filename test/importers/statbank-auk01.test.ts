@@ -11,6 +11,7 @@ import { buildBenefitReport } from '../../src/reports/benefit-report.ts';
 import { render } from '../../src/reports/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { resolveBenefitMeasure } from '../../src/services/benefit-groups.ts';
+import { evaluateIndicators, evaluateWithHistory } from '../../src/services/evaluation.ts';
 import { runImport } from '../../src/services/imports.ts';
 import {
   auk01DataCsv,
@@ -137,6 +138,41 @@ describe.each(ENGINES)("Fredericia's Table 1 from AUK01 in the app and the Word 
     expect((await resolveBenefitMeasure(t.database.db, 'y60a02.fuldtidspersoner')).measure).toBe(
       'y60a02.fuldtidspersoner',
     );
+  });
+
+  it('a level indicator on a ptv_a02 benefit group is evaluated on the AUK01 group (the stored config unchanged)', async () => {
+    const quarters = [...real.get('607')!.keys()].sort();
+    const last = quarters.at(-1)!;
+    expect(quarters.length).toBeGreaterThan(4);
+    const config = {
+      measure: 'ptv_a02.fuldtidspersoner.kontanthjaelp',
+      area: '607',
+      baselinePeriod: '2017Q2',
+      target: { kind: 'absolute', value: 1 },
+      direction: 'at-most',
+      deadline: '2099-12-31',
+    };
+    const indicator = { id: '1', title: 'Kontanthjælp', kind: 'niveau', config };
+    const evs = await evaluateIndicators(
+      t.database.db,
+      { year_from: 2017 },
+      [indicator],
+      new Map(),
+      '2099-12-31',
+    );
+    const ev = evs.get('1')!;
+    expect(ev.baseline?.value).toBe(kontant('607', '2017Q2'));
+    expect(ev.latest).toMatchObject({ value: kontant('607', last), period: last });
+    expect(indicator.config.measure).toBe('ptv_a02.fuldtidspersoner.kontanthjaelp');
+    const { evaluation, history } = await evaluateWithHistory(
+      t.database.db,
+      { year_from: 2017 },
+      indicator,
+      null,
+      '2099-12-31',
+    );
+    expect(evaluation.latest?.value).toBe(kontant('607', last));
+    expect(history?.own.find((p) => p.period === '2017Q2')?.value).toBe(kontant('607', '2017Q2'));
   });
 
   it('the Word report prints the AUK01 rows with their source', async () => {

@@ -72,4 +72,15 @@ describe.each(ENGINES)('indicator forecast on %s', (engine) => {
     expect(m.calibratedHorizon).toBe(12);
     expect(m.notes.join(' ')).toContain('efterprøvet op til 12 måneder frem');
   });
+
+  it('draws no forecast when the data already reach the deadline, and says why', async () => {
+    // Data end 2026M07; a deadline in March 2026 is inside the data: nothing left to forecast.
+    const body = await indicator('y25i01.ledige_fuldtidspersoner', '2026-03-31');
+    expect(body.forecast).toEqual([]);
+    expect(body.forecastMethod).toBeNull();
+    expect(body.probability).toBeNull();
+    expect(body.forecastAbsent).toBe(
+      'Der vises ingen fremskrivning, fordi der allerede er tal til og med fristen 31. marts 2026.',
+    );
+  });
 });

@@ -122,6 +122,11 @@ export function valueAtPeriod(
   return { value: null, reason: `Der er ingen tal for ${formatPeriodDa(p)}.` };
 }
 
+/** The reason when an indicator built on statistics has no figure for the area at all: what is missing
+ * and what an administrator can do about it (issue 10 item 10). */
+export const NO_FIGURES_REASON =
+  'Der er ingen tal for kommunen endnu. En administrator kan hente dem under Statistik.';
+
 function none(reason: string, status: AssessmentStatus = 'kan ikke vurderes'): Assessment {
   return { status, expected: null, gap: null, attainment: null, reason };
 }
@@ -242,7 +247,9 @@ function judge(
   latest: ValueAt | null,
   after: ValueAt | null,
   asOf: string,
+  fromStatistics = false,
 ): Assessment {
+  if (!latest && !after && fromStatistics) return none(NO_FIGURES_REASON);
   if (!latest && after)
     return none(
       `Der er ingen tal fra perioder til og med fristen ${formatDateDa(base.deadline)}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
@@ -306,20 +313,22 @@ function niveau(
         })
       : null;
   const assessment =
-    baselineValue === null && target === null
-      ? none('Baseline og måltal mangler.')
-      : judge(
-          {
-            baseline: baselineValue,
-            baselineDate: bp ? periodBounds(bp).end : ctx.asOf,
-            target,
-            direction: c.direction,
-            deadline: c.deadline,
-          },
-          latest,
-          after,
-          ctx.asOf,
-        );
+    c.measure && usable.length === 0
+      ? none(NO_FIGURES_REASON)
+      : baselineValue === null && target === null
+        ? none('Baseline og måltal mangler.')
+        : judge(
+            {
+              baseline: baselineValue,
+              baselineDate: bp ? periodBounds(bp).end : ctx.asOf,
+              target,
+              direction: c.direction,
+              deadline: c.deadline,
+            },
+            latest,
+            after,
+            ctx.asOf,
+          );
   const unit = m?.unit ?? '';
   const baseline = baselineValue === null ? null : { value: baselineValue, period: baseCode };
   const basis: Basis[] = [];
@@ -328,7 +337,7 @@ function niveau(
       figure: 'Seneste værdi',
       periods: [latest.period ?? ''],
       areas: [facts.areaName(c.area)],
-      formula: `${m?.name ?? c.measure} (${unit}), senest offentliggjorte periode til og med ${out.judgedAt}`,
+      formula: `${m?.name ?? c.measure} (${unit}), senest offentliggjorte periode til og med ${formatDateDa(out.judgedAt)}`,
       source,
     });
   if (baseline && c.baselineValue === undefined && c.measure)
@@ -384,6 +393,7 @@ function andel(c: AndelConfig, entry: EntryFact | undefined, facts: Facts, ctx: 
   let latest: ValueAt | null = null;
   let after: ValueAt | null = null;
   let trend: Partial['trend'] = [];
+  let noFigures = false;
   const basis: Basis[] = [];
   if (c.mode === 'rate' && c.numerator && c.denominator && c.area) {
     const num = facts.series.get(seriesKey(c.numerator, c.area)) ?? [];
@@ -400,6 +410,7 @@ function andel(c: AndelConfig, entry: EntryFact | undefined, facts: Facts, ctx: 
         : null;
     latest = toValue(split.judged);
     after = toValue(split.after);
+    noFigures = rates.length === 0;
     trend = rates.filter((r) => periodEnd(r.period) <= ctx.asOf).slice(-12);
     if (latest)
       basis.push({
@@ -423,6 +434,7 @@ function andel(c: AndelConfig, entry: EntryFact | undefined, facts: Facts, ctx: 
     latest,
     after,
     ctx.asOf,
+    noFigures,
   );
   const baseline =
     c.baselineValue !== undefined ? { value: c.baselineValue, period: c.baselineDate ?? null } : null;
@@ -514,6 +526,7 @@ function placering(
     latest,
     after,
     ctx.asOf,
+    !!c.measure && history.length === 0,
   );
   const basis: Basis[] = [];
   let whatItTakes: IndicatorEvaluation['whatItTakes'] = null;
@@ -663,7 +676,7 @@ function benchmark(c: BenchmarkConfig, facts: Facts, ctx: EvaluationContext): Pa
         ? none(
             `Der er ingen tal fra perioder til og med fristen ${formatDateDa(c.deadline)}; tallet for ${periodLabel(after.period)} er fra efter fristen.`,
           )
-        : none('Der er ingen tal for kommunen.'),
+        : none(NO_FIGURES_REASON),
     };
   }
   const { group, gv } = compare(pick!);

@@ -1,5 +1,5 @@
 // The basis of computed figures (periods, areas, formula, source), shown on expand.
-import { formatPeriod } from '../format.ts';
+import { formatDate, formatPeriod } from '../format.ts';
 
 export interface BasisItem {
   figure: string;
@@ -9,22 +9,32 @@ export interface BasisItem {
   source: string;
 }
 
-const period = (p: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? p : formatPeriod(p));
+// Dates (YYYY-MM-DD) and period codes alike in Danish: "23. november 2026", "juli 2026".
+const period = (p: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? formatDate(p) : formatPeriod(p));
 
+/** "Grundlag for tallene": a native <details> (keyboard and screen reader work without script), one
+ * entry per figure with its formula, periods, areas and source on lines of their own. */
 export function Basis({ items, label = 'Grundlag for tallene' }: { items: BasisItem[]; label?: string }) {
   if (!items.length) return null;
   return (
     <details className="basis">
       <summary>{label}</summary>
       <ul>
-        {items.map((b) => (
-          <li key={`${b.figure}-${b.formula}`}>
-            <strong>{b.figure}:</strong> {b.formula}
-            {b.periods.filter(Boolean).length ? `; ${b.periods.filter(Boolean).map(period).join(', ')}` : ''}
-            {b.areas.length ? `; ${b.areas.join(', ')}` : ''}
-            {b.source ? `. ${b.source}` : ''}
-          </li>
-        ))}
+        {items.map((b) => {
+          const periods = b.periods.filter(Boolean).map(period);
+          return (
+            <li key={`${b.figure}-${b.formula}`}>
+              <strong>{b.figure}:</strong> {b.formula}
+              {periods.length || b.areas.length || b.source ? (
+                <span className="basis-meta">
+                  {periods.length ? <span>Periode: {periods.join(', ')}</span> : null}
+                  {b.areas.length ? <span>Område: {b.areas.join(', ')}</span> : null}
+                  {b.source ? <span>{b.source}</span> : null}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

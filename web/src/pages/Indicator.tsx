@@ -43,7 +43,18 @@ interface History {
     comparison: { name: string; points: { period: string; value: number | null }[] } | null;
     country: { period: string; value: number | null }[];
   };
-  forecast: { period: string; value: number; lower: number; upper: number }[];
+  forecast: { period: string; value: number; lower: number; upper: number; calibrated: boolean }[];
+  forecastMethod: null | {
+    method: string;
+    label: string;
+    beatsSeasonalNaive: boolean;
+    backtestMape: number | null;
+    seasonalNaiveMape: number | null;
+    calibratedHorizon: number;
+    notes: string[];
+  };
+  /** Why no forecast is drawn (deadline already in the data, series too short), or null. */
+  forecastAbsent?: string | null;
   probability: number | null;
   texts: { round: string; asOf: string; text: string; value: number | null; status: string }[];
 }
@@ -61,8 +72,17 @@ export function Indicator() {
   let option: EChartsOption | null = null;
   const deadline = (data.indicator.config as { deadline?: string }).deadline;
   const unitLabel = (u: string) => (u === 'pct.' ? 'pct.' : u);
+  const fm = data.forecastMethod;
+  // The forecast is only drawn with its method; a series that did not beat "same month last year" in the
+  // backtest is forecast by exactly that, and says so.
+  const forecast = fm ? data.forecast : [];
+  // fm.label is "Samme måned sidste år" (or "Samme kvartal …" for quarterly series) for seasonal naive.
+  const fcName = fm?.beatsSeasonalNaive ? `Fremskrivning (metode: ${fm.label})` : (fm?.label ?? '');
+  const fcUntested = `${fm?.beatsSeasonalNaive ? 'Fremskrivning' : (fm?.label ?? '')}, ikke efterprøvet`;
+  const hasUntested = forecast.some((p) => !p.calibrated);
+  const deadlineUntested = forecast.length > 0 && forecast.at(-1)?.calibrated === false;
   if (h) {
-    const base = [...new Set([...h.own.map((p) => p.period), ...data.forecast.map((p) => p.period)])];
+    const base = [...new Set([...h.own.map((p) => p.period), ...forecast.map((p) => p.period)])];
     // The target is a point at the deadline: on the axis as the deadline's month (monthly series) or the
     // period that ends in it; beyond the data, the axis is extended to the deadline month.
     const found = deadlinePeriod(base, deadline);
@@ -78,7 +98,10 @@ export function Indicator() {
       const m = new Map(pts.map((p) => [p.period, p.value]));
       return periods.map((p) => m.get(p) ?? null);
     };
-    const fc = new Map(data.forecast.map((p) => [p.period, p]));
+    const fc = new Map(forecast.map((p) => [p.period, p]));
+    // The calibrated part starts at the last published value; the untested part at the last calibrated
+    // point, so the two lines join.
+    const lastCal = forecast.filter((p) => p.calibrated).at(-1);
     // Only a level goal has a fixed target; a benchmark's target is the comparison line itself.
     const targetPoint = ev.target !== null && data.indicator.kind === 'niveau' && !!dl;
     const own = h.own.filter((p) => p.value !== null);
@@ -92,7 +115,8 @@ export function Indicator() {
           'Kommunen',
           ...(h.comparison?.points.length ? [h.comparison.name] : []),
           ...(h.country.length ? ['Hele landet'] : []),
-          ...(data.forecast.length ? ['Fremskrivning', 'Usikkerhed (80 %)'] : []),
+          ...(forecast.length ? [fcName, 'Usikkerhed (80 %)'] : []),
+          ...(hasUntested ? [fcUntested, 'Usikkerhed, ikke efterprøvet'] : []),
           ...(targetPoint ? ['Mål ved fristen'] : []),
         ],
       },
@@ -144,33 +168,76 @@ export function Indicator() {
               },
             ]
           : []),
-        ...(data.forecast.length
+        ...(forecast.length
           ? [
               {
-                name: 'Fremskrivning',
+                name: fcName,
                 type: 'line' as const,
                 data: periods.map((p) =>
-                  p === lastOwn?.period ? lastOwn.value : (fc.get(p)?.value ?? null),
+                  p === lastOwn?.period
+                    ? lastOwn.value
+                    : fc.get(p)?.calibrated
+                      ? (fc.get(p)?.value ?? null)
+                      : null,
                 ),
                 color: '#b35900',
                 symbol: 'none',
-                lineStyle: { type: 'dashed' as const },
+                lineStyle: { width: 2 },
               },
               {
                 name: 'Usikkerhed (80 %)',
                 type: 'line' as const,
-                data: periods.map((p) => fc.get(p)?.upper ?? null),
-                color: '#e0a060',
+                data: periods.map((p) => (fc.get(p)?.calibrated ? fc.get(p)!.upper : null)),
+                color: '#c98a4b',
                 symbol: 'none',
                 lineStyle: { width: 1 },
               },
               {
                 name: 'Usikkerhed, nedre grænse',
                 type: 'line' as const,
-                data: periods.map((p) => fc.get(p)?.lower ?? null),
-                color: '#e0a060',
+                data: periods.map((p) => (fc.get(p)?.calibrated ? fc.get(p)!.lower : null)),
+                color: '#c98a4b',
                 symbol: 'none',
                 lineStyle: { width: 1 },
+              },
+            ]
+          : []),
+        ...(hasUntested
+          ? [
+              {
+                name: fcUntested,
+                type: 'line' as const,
+                data: periods.map((p) => {
+                  const pt = fc.get(p);
+                  if (pt && !pt.calibrated) return pt.value;
+                  if (lastCal) return p === lastCal.period ? lastCal.value : null;
+                  return p === lastOwn?.period ? lastOwn.value : null;
+                }),
+                color: '#b35900',
+                symbol: 'none',
+                lineStyle: { type: 'dashed' as const, width: 2 },
+              },
+              {
+                name: 'Usikkerhed, ikke efterprøvet',
+                type: 'line' as const,
+                data: periods.map((p) => {
+                  const pt = fc.get(p);
+                  return pt && (!pt.calibrated || pt === lastCal) ? pt.upper : null;
+                }),
+                color: '#e6b98a',
+                symbol: 'none',
+                lineStyle: { type: 'dotted' as const, width: 1 },
+              },
+              {
+                name: 'Usikkerhed, ikke efterprøvet, nedre grænse',
+                type: 'line' as const,
+                data: periods.map((p) => {
+                  const pt = fc.get(p);
+                  return pt && (!pt.calibrated || pt === lastCal) ? pt.lower : null;
+                }),
+                color: '#e6b98a',
+                symbol: 'none',
+                lineStyle: { type: 'dotted' as const, width: 1 },
               },
             ]
           : []),
@@ -286,7 +353,10 @@ export function Indicator() {
         {data.probability !== null ? (
           <>
             <dt>{T.indicator.probability}</dt>
-            <dd>{formatNumber(data.probability * 100)} %</dd>
+            <dd>
+              {formatNumber(data.probability * 100)} %
+              {deadlineUntested ? ' (usikkerheden er ikke efterprøvet så langt frem)' : ''}
+            </dd>
           </>
         ) : null}
         <dt>{T.indicator.sourceNote}</dt>
@@ -300,9 +370,17 @@ export function Indicator() {
           />
           <figcaption>
             {T.indicator.history} ({unitLabel(h?.unit || ev.unit)}).{' '}
-            {ev.latest?.source ? `${ev.latest.source.replace(/\.$/, '')}.` : ''} {h?.basis} Fremskrivningen er
-            en statistisk prognose med 80 % usikkerhedsbånd; den er ikke en officiel statistik.
+            {ev.latest?.source ? `${ev.latest.source.replace(/\.$/, '')}.` : ''} {h?.basis}
+            {forecast.length
+              ? ' Fremskrivningen er en statistisk prognose med 80 % usikkerhedsbånd; den er ikke en officiel statistik.'
+              : ''}
+            {hasUntested
+              ? ` Den stiplede del og det lyse bånd ligger ud over de ${fm?.calibratedHorizon} perioder, som usikkerheden er efterprøvet for.`
+              : ''}
           </figcaption>
+          {fm ? <ForecastNotes method={fm} /> : null}
+          {data.forecastAbsent ? <p className="muted">{data.forecastAbsent}</p> : null}
+          {forecast.length ? <ForecastTable points={forecast} unit={ev.unit} name={fcName} /> : null}
         </figure>
       ) : rankOption ? (
         <figure>
@@ -343,4 +421,51 @@ function deadlinePeriod(periods: string[], deadline: string | undefined): string
     const pp = tryParsePeriod(p);
     return pp && periodOrdinal(pp) === periodOrdinal(dm);
   });
+}
+
+/** Under the chart: the forecast's own notes (method, how it did against "same month last year" in the
+ * backtest, holes, how far the band is tested). */
+function ForecastNotes({ method: fm }: { method: NonNullable<History['forecastMethod']> }) {
+  if (!fm.notes.length) return null;
+  return (
+    <ul className="forecast-notes">
+      {fm.notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The forecast as a table: the chart's text alternative for the forecast part. */
+function ForecastTable({ points, unit, name }: { points: History['forecast']; unit: string; name: string }) {
+  return (
+    <details className="basis">
+      <summary>Fremskrivningen i tal</summary>
+      <div className="table-scroll">
+        <table>
+          <caption className="sr-only">{name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Periode</th>
+              <th scope="col">Fremskrevet</th>
+              <th scope="col">80 %-bånd</th>
+              <th scope="col">Usikkerhed efterprøvet</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{formatPeriod(p.period)}</th>
+                <td>{formatValue(p.value, unit)}</td>
+                <td>
+                  {formatValue(p.lower, unit)} – {formatValue(p.upper, unit)}
+                </td>
+                <td>{p.calibrated ? 'Ja' : 'Nej'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
 }
