@@ -1,12 +1,14 @@
 // The adapter from an indicator's evaluation and its statistic to the draft sentence of src/domain/drafts.ts.
 import type { Kysely } from 'kysely';
-import { findArea } from '../data/areas.ts';
-import { findMeasure } from '../db/repositories/statistics.ts';
+import { comparisonArea, findArea } from '../data/areas.ts';
+import { measuresByIds } from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
 import { type DraftInput, draftSentence } from '../domain/drafts.ts';
-import { forecast } from '../domain/forecast.ts';
+import type { ComparisonHistory } from '../domain/evaluation/history.ts';
+import { forecastToDeadline } from '../domain/forecast-deadline.ts';
 import { formatPeriodDa, periodCode, shiftPeriod, tryParsePeriod } from '../domain/periods.ts';
-import { type Evaluation, historyOf, type IndicatorRow } from './evaluation.ts';
+import type { MeasureRecord } from '../domain/statistics.ts';
+import { type Evaluation, type IndicatorRow, planHistories } from './evaluation.ts';
 
 /** The sentence's subject for the measures a jobcenter follows most; others use the measure's name. */
 const SUBJECTS: Record<string, string> = {
@@ -29,18 +31,17 @@ const periodDa = (code: string) => {
 };
 
 /** Figures for the draft of a statistics-linked indicator, or null when it has no statistic to tell. */
-export async function draftInputFor(
-  db: Kysely<DB>,
+export function draftInputFor(
   ind: { kind: string; title: string; config: Record<string, unknown> },
   ev: Evaluation,
-  planYearTo: number,
-): Promise<DraftInput | null> {
+  measure: MeasureRecord | undefined,
+  s: ComparisonHistory | undefined,
+): DraftInput | null {
   const c = ind.config as { measure?: string; area?: string; direction?: string };
   if (!c.measure || !c.area || !ev.latest || ev.latest.source === 'indtastet' || !ev.latest.period)
     return null;
   const area = findArea(c.area);
   if (!area) return null;
-  const measure = await findMeasure(db, c.measure);
   const subject = SUBJECTS[c.measure] ?? measure?.name ?? ind.title;
   const unit = measure?.unit ?? ev.unit;
   const latestP = tryParsePeriod(ev.latest.period);
@@ -54,31 +55,22 @@ export async function draftInputFor(
       rank: { rank: ev.latest.value, of: 98, period: periodDa(ev.latest.period) },
     };
   }
-  const s = await historyOf(db, ind as IndicatorRow);
   if (!s) return null;
   const at = (points: { period: string; value: number | null }[], code: string) =>
     points.find((p) => p.period === code)?.value ?? null;
   const perYear = { month: 12, quarter: 4, mat: 4, half: 2, year: 1 }[latestP.kind];
   const before = periodCode(shiftPeriod(latestP, -perYear));
   const comparisonValue = s.comparison ? at(s.comparison.points, ev.latest.period) : null;
-  // The forecast to the deadline (at most two years ahead), from the monthly series up to the latest value.
+  // The forecast to the deadline, from the series up to the latest value: said only when the method beat
+  // "same month last year" on this series and its band is tested that far ahead.
   let ahead: DraftInput['forecast'] = null;
-  const deadline = tryParsePeriod((c as { deadline?: string }).deadline?.slice(0, 7) ?? '');
+  const deadline = (c as { deadline?: string }).deadline;
   const upTo = s.own.slice(0, s.own.findIndex((p) => p.period === ev.latest!.period) + 1);
-  const values = upTo.map((p) => p.value).filter((v): v is number => v !== null);
-  if (
-    latestP.kind === 'month' &&
-    deadline?.kind === 'month' &&
-    values.length >= 24 &&
-    values.length === upTo.length
-  ) {
-    const steps = (deadline.year - latestP.year) * 12 + deadline.index - latestP.index;
-    if (steps > 0 && steps <= 24) {
-      const f = forecast(values, steps, { seasonLength: 12 });
-      const last = f.points.at(-1);
-      if (last && Number.isFinite(last.value))
-        ahead = { value: last.value, period: formatPeriodDa(shiftPeriod(latestP, steps)) };
-    }
+  const fc = deadline ? forecastToDeadline(upTo, deadline) : null;
+  const at0 = fc?.atDeadline;
+  if (fc?.forecast.beatsSeasonalNaive && at0 && at0.calibrated && Number.isFinite(at0.value)) {
+    const p = tryParsePeriod(at0.period);
+    if (p) ahead = { value: at0.value, period: formatPeriodDa(p) };
   }
   return {
     subject,
@@ -87,7 +79,10 @@ export async function draftInputFor(
     latest: { value: ev.latest.value, period: periodDa(ev.latest.period) },
     yearBefore: at(s.own, before),
     comparison:
-      s.comparison && comparisonValue !== null ? { name: s.comparison.name, value: comparisonValue } : null,
+      s.comparison && comparisonValue !== null
+        ? // The area of the latest period (the chart's label may name two schemes, "RAR … → Region …").
+          { name: comparisonArea(c.area, latestP.year)?.name ?? s.comparison.name, value: comparisonValue }
+        : null,
     country: at(s.country, ev.latest.period),
     target:
       ev.target !== null && (ev.direction === 'at-most' || ev.direction === 'at-least')
@@ -97,12 +92,34 @@ export async function draftInputFor(
   };
 }
 
-export async function draftForIndicator(
+/**
+ * The draft sentences of a round's statistics-linked indicators, keyed by indicator id: two queries for the
+ * whole round (the measures, and the chart histories of the plan), whatever the number of indicators.
+ */
+export async function draftsForItems(
   db: Kysely<DB>,
-  ind: { kind: string; title: string; config: Record<string, unknown> },
-  ev: Evaluation,
-  planYearTo: number,
-): Promise<string | null> {
-  const input = await draftInputFor(db, ind, ev, planYearTo);
-  return input ? draftSentence(input) : null;
+  items: readonly { indicator: IndicatorRow & { config: Record<string, unknown> }; evaluation: Evaluation }[],
+): Promise<Record<string, string>> {
+  const linked = items.filter(
+    (i) => typeof (i.indicator.config as { measure?: unknown }).measure === 'string',
+  );
+  if (linked.length === 0) return {};
+  const measures = new Map(
+    (
+      await measuresByIds(db, [
+        ...new Set(linked.map((i) => (i.indicator.config as { measure: string }).measure)),
+      ])
+    ).map((m) => [m.id, m]),
+  );
+  const histories = await planHistories(
+    db,
+    linked.map((i) => i.indicator),
+  );
+  const out: Record<string, string> = {};
+  for (const i of linked) {
+    const measure = measures.get((i.indicator.config as { measure: string }).measure);
+    const input = draftInputFor(i.indicator, i.evaluation, measure, histories.get(i.indicator.id));
+    if (input) out[i.indicator.id] = draftSentence(input);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import * as roundRepo from '../db/repositories/rounds.ts';
 import type { DB } from '../db/schema.ts';
 import { FOLLOW_UPS, nextRoundDue } from '../domain/follow-up.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
-import { draftForIndicator } from './drafts.ts';
+import { draftsForItems } from './drafts.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 import { readRound } from './plans.ts';
 import { readSnapshot } from './publish.ts';
@@ -74,13 +74,7 @@ export async function readRoundView(db: Kysely<DB>, actor: Actor, id: string) {
     return { ...(await readRound(db, actor, id)), frozen: false, member, canEdit: editor, corrections };
   }
   const live = await readRound(db, actor, id);
-  const drafts: Record<string, string> = {};
-  if (editor) {
-    for (const i of live.items) {
-      const d = await draftForIndicator(db, i.indicator, i.evaluation, live.plan.year_to);
-      if (d) drafts[i.indicator.id] = d;
-    }
-  }
+  const drafts = editor ? await draftsForItems(db, live.items) : {};
   return {
     ...live,
     frozen: false,
