@@ -1,6 +1,7 @@
 // How often a plan is followed up (kvartalsvis / halvårlig) and when the next status round is due.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api, get } from '../api.ts';
 import { formatDate } from '../format.ts';
 
@@ -18,7 +19,7 @@ export function FollowUp({ planId, editor }: { planId: string; editor: boolean }
   });
   const [error, setError] = useState<string | null>(null);
   if (!data) return null;
-  const overdue = data.nextDue !== null && data.nextDue < new Date().toISOString().slice(0, 10);
+  const overdue = data.nextDue !== null && data.nextDue < todayInCopenhagen();
   return (
     <p className="follow-up">
       {editor ? (

@@ -1,6 +1,7 @@
 // "Offentliggør" with a confirmation that says what will happen, and its answer next to the button: a
 // round of a plan that is not adopted yet cannot be published, so the button offers to adopt it first.
 import { useState } from 'react';
+import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api } from '../api.ts';
 
 interface FullPlan {
@@ -57,7 +58,7 @@ export function PublishRound({
           yearTo: p.year_to,
           intro: p.intro,
           status: 'vedtaget',
-          adoptedOn: p.adopted_on ?? new Date().toISOString().slice(0, 10),
+          adoptedOn: p.adopted_on ?? todayInCopenhagen(),
           focusAreas: focus.map((f) => ({ title: f.title, text: f.text })),
           revision: p.revision,
         });

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api, fieldErrors, get, newKey } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { Basis, type BasisItem, signedText } from '../components/Basis.tsx';
@@ -380,9 +381,7 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
                   intro: p.intro,
                   status: e.target.value,
                   adoptedOn:
-                    e.target.value === 'vedtaget'
-                      ? (p.adopted_on ?? new Date().toISOString().slice(0, 10))
-                      : p.adopted_on,
+                    e.target.value === 'vedtaget' ? (p.adopted_on ?? todayInCopenhagen()) : p.adopted_on,
                   focusAreas: data.focus.map((f) => ({ title: f.title, text: f.text })),
                   revision: p.revision,
                 });
@@ -496,7 +495,7 @@ function EditPanel({ data, refresh }: { data: Dashboard; refresh: () => void }) 
 
 function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boolean; refresh: () => void }) {
   const nav = useNavigate();
-  const [f, setF] = useState({ title: '', asOf: new Date().toISOString().slice(0, 10) });
+  const [f, setF] = useState({ title: '', asOf: todayInCopenhagen() });
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
