@@ -1,7 +1,8 @@
 // How often a plan is followed up (kvartalsvis / halvårlig) and when the next status round is due.
+
+import { todayInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api, get } from '../api.ts';
 import { formatDate } from '../format.ts';
 

@@ -1,7 +1,8 @@
 // "Offentliggør" with a confirmation that says what will happen, and its answer next to the button: a
 // round of a plan that is not adopted yet cannot be published, so the button offers to adopt it first.
+
+import { todayInCopenhagen } from '@domain/dates.ts';
 import { useState } from 'react';
-import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api } from '../api.ts';
 
 interface FullPlan {

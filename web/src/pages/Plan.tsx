@@ -1,8 +1,9 @@
 // The plan at a glance (dashboard) and, for editors, the plan's goals, indicators and status rounds.
+
+import { todayInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { todayInCopenhagen } from '../../../src/domain/dates.ts';
 import { api, fieldErrors, get, newKey } from '../api.ts';
 import { canEdit, useMe } from '../auth.tsx';
 import { Basis, type BasisItem, signedText } from '../components/Basis.tsx';
