@@ -138,6 +138,11 @@ describe.skipIf(!hasChromium)('Statistik in headless Chromium', () => {
 
   it("Fredericia's Table 1 comes from AUK01 and says so", async () => {
     await page.getByRole('link', { name: 'Ydelsesgrupper' }).click();
+    // The page opens on Y30R21 (in the shipped data); Table 1 is the other source.
+    await page
+      .locator('select')
+      .filter({ has: page.locator('option[value="ptv_a02"]') })
+      .selectOption('ptv_a02');
     const table = page.getByRole('table', { name: /Udviklingen i antal offentligt forsørgede/ });
     await table.getByRole('row', { name: /Ydelsesgrupper i alt/ }).waitFor();
     expect(await table.getByText('Danmarks Statistik AUK01 (fuldtidsmodtagere)').count()).toBe(12);
