@@ -197,6 +197,8 @@ describe.skipIf(!hasChromium)(
 
     it('a new round starts from the previous round’s texts, marked as carried over', async () => {
       const page = await ctx.newPage();
+      // Publishing asks for confirmation (what will happen): the user says yes.
+      page.on('dialog', (d) => void d.accept());
       await page.goto(`${base}/runder/${round1}`);
       await page.getByRole('button', { name: 'Offentliggør' }).click();
       await page.getByText('Statusrunden er offentliggjort.').waitFor();
