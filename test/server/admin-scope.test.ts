@@ -47,6 +47,12 @@ describe.each(ENGINES)('administrator scope on %s', (engine) => {
   it("removing a role in Faxe leaves a superadmin's and another municipality's user's sessions alone", async () => {
     const superId = (await superadmin.req('GET', '/api/v1/auth/me')).body.user.id;
     const fredId = (await fredericia.req('GET', '/api/v1/auth/me')).body.user.id;
+    // Both get a role in Faxe here (not relying on another test having invited them).
+    await faxeAdmin.req('POST', '/api/v1/municipalities/320/users', {
+      email: USERS.admin.email,
+      name: 'x',
+      role: 'læser',
+    });
     await faxeAdmin.req('POST', '/api/v1/municipalities/320/users', {
       email: USERS.fredericia.email,
       name: 'x',
