@@ -4,11 +4,12 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Loading the real demo statistics into a fresh PGlite takes a minute on a busy 2-core machine.
+    hookTimeout: 300_000,
     pool: 'forks',
-    // Files and the tests in them run in random order, so no test can lean on another having run first.
-    // The seed is printed at the start ("Running tests with seed …"); repeat an order with
-    // `npx vitest run --sequence.seed=<seed>`.
-    sequence: { shuffle: true },
+    // Files run in random order (the seed is printed: "Running tests with seed …"; repeat an order with
+    // `npx vitest run --sequence.seed=<seed>`). Tests inside a file are shuffled by `npm run test:shuffle`,
+    // not yet by default: some files still tell one story in steps (see CONTRIBUTING.md).
+    sequence: { shuffle: { files: true, tests: false } },
   },
 });
