@@ -201,7 +201,7 @@ describe.skipIf(!hasChromium)(
       page.on('dialog', (d) => void d.accept());
       await page.goto(`${base}/runder/${round1}`);
       await page.getByRole('button', { name: 'Offentliggør' }).click();
-      await page.getByText('Statusrunden er offentliggjort.').waitFor();
+      await page.getByText('Statusrunden er offentliggjort.').first().waitFor();
       await page.close();
       publicBefore = await publicText();
       expect(publicBefore).toContain('Vi har besøgt 120 virksomheder i første kvartal.');

@@ -46,8 +46,10 @@ function fill(path: string, ids: Ids): string | null {
     indicators: ids.indicator,
     rounds: ids.round,
   };
+  // An id of something that is not plan data (an import job, a user) is not this walk's business.
+  if (path.includes('{id}') && !byResource[resource ?? '']) return null;
   return path
-    .replace('{id}', byResource[resource ?? ''] ?? 'x')
+    .replace('{id}', byResource[resource ?? '']!)
     .replace('{indicatorId}', ids.indicator)
     .replace('{format}', 'html')
     .replace('{code}', '320')
@@ -114,6 +116,8 @@ describe.each(ENGINES)('no unpublished content outside the municipality on %s', 
     const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths)
       .filter(([path, ops]) => 'get' in ops && /\{(id|slug|indicatorId)\}/.test(path))
+      // Only plan data: an import job's or a user's id is not what this walk is about.
+      .filter(([path]) => /^\/api\/v1\/(plans|goals|indicators|rounds|public)\//.test(path))
       .map(([path]) => path);
   }, 180_000);
   afterAll(async () => {
