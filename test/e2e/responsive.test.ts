@@ -1,15 +1,14 @@
 // Every page at 375 px, logged in and logged out: no horizontal scrolling (the document is no wider than
 // the screen), no serious or critical axe violations, a title of its own; screenshots are kept for a look.
 // Also: a double click on "Tilføj mål" makes one goal, and a field error is shown next to its field.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/datasets.ts';
-import { freePort } from '../helpers/ports.ts';
 import { hasChromium, launch, seriousViolations } from './browser.ts';
+import { startServer } from './server.ts';
 
 const PASSWORD = 'e2e-admin-kode-375';
 const SHOTS = process.env.MAALTAVLE_SCREENSHOTS ?? join(tmpdir(), 'maaltavle-375');
@@ -52,29 +51,7 @@ describe.skipIf(!hasChromium)('every page at 375 px', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-375-')), 'data');
-    server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MAALTAVLE_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    ({ base, server } = await startServer('maaltavle-e2e-375-', PASSWORD));
     browser = await launch();
     plans = (await api<{ plans: typeof plans }>('/plans')).plans;
     const faxe = plans.find((p) => p.municipality === '320')!;

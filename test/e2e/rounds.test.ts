@@ -2,16 +2,12 @@
 // navigation away → a warning; reload → both texts saved; a new round shows the previous texts marked as
 // carried over; publish, then delete the goal → the public page and the Word report are the same; an
 // unpublished plan's routes are refused to anonymous users; axe on the pages changed.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import JSZip from 'jszip';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/datasets.ts';
-import { freePort } from '../helpers/ports.ts';
 import { hasChromium, launch, seriousViolations } from './browser.ts';
+import { startServer } from './server.ts';
 
 const PASSWORD = 'e2e-admin-kode-456';
 let server: ChildProcess;
@@ -59,29 +55,7 @@ describe.skipIf(!hasChromium)(
     let round2 = '';
 
     beforeAll(async () => {
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      const dataDir = join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-rounds-')), 'data');
-      server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          MAALTAVLE_DATA_DIR: dataDir,
-          DATABASE_URL: '',
-          MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
-          LOG_LEVEL: 'warn',
-        },
-        stdio: 'ignore',
-      });
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          await new Promise((r) => setTimeout(r, 500));
-        }
-      }
+      ({ base, server } = await startServer('maaltavle-e2e-rounds-', PASSWORD, {}, 300));
       browser = await launch();
       ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const login = await ctx.request.post(`${base}/api/v1/auth/login`, {

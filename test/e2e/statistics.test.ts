@@ -2,8 +2,7 @@
 // serves recorded-shape StatBank answers (test/helpers/auk01-fixture.ts says what is real and what is
 // synthetic), with the progress shown and the history updated; an upload whose preview refuses one line
 // and writes nothing until confirmed; Fredericia's Table 1 from AUK01; the measure catalogue. axe on each.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,9 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auk01DataCsv, auk01TableInfo, FIXTURE_AREAS, FIXTURE_TYPES } from '../helpers/auk01-fixture.ts';
-import { ROOT } from '../helpers/datasets.ts';
-import { freePort } from '../helpers/ports.ts';
 import { hasChromium, launch, seriousViolations } from './browser.ts';
+import { startServer } from './server.ts';
 
 const PASSWORD = 'e2e-statistik-kode-123';
 let server: ChildProcess;
@@ -46,32 +44,17 @@ describe.skipIf(!hasChromium)('Statistik in headless Chromium', () => {
       } else res.writeHead(404).end('{}');
     });
     await new Promise<void>((r) => statbank.listen(0, '127.0.0.1', r));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MAALTAVLE_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-stat-')), 'data'),
-        DATABASE_URL: '',
+    ({ base, server } = await startServer(
+      'maaltavle-e2e-stat-',
+      PASSWORD,
+      {
         MAALTAVLE_DEMO: '0',
-        MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
         MAALTAVLE_SECRET_KEY: 'e2e-hemmelighed-til-noegler',
         STATBANK_BASE_URL: `http://127.0.0.1:${(statbank.address() as AddressInfo).port}`,
         JOBINDSATS_API_KEY: '',
-        LOG_LEVEL: 'warn',
       },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+      300,
+    ));
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await page.goto(`${base}/log-ind`);

@@ -1,15 +1,11 @@
 // A user's walk through Måltavle in a real browser: log in, create a plan with one goal and one indicator of
 // each kind, fill and publish a status round, see it on the public page logged out, and see a conflicting
 // edit refused. axe checks every page for serious or critical WCAG violations.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/datasets.ts';
-import { freePort } from '../helpers/ports.ts';
 import { hasChromium, launch, seriousViolations } from './browser.ts';
+import { startServer } from './server.ts';
 
 const PASSWORD = 'e2e-admin-kode-123';
 let server: ChildProcess;
@@ -48,29 +44,7 @@ async function login(page: Page) {
 // so its steps keep their order when the rest of the suite is shuffled.
 describe.skipIf(!hasChromium)('walk-through in headless Chromium', { shuffle: false }, () => {
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'maaltavle-e2e-')), 'data');
-    server = spawn(process.execPath, ['bin/maaltavle.js', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MAALTAVLE_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        MAALTAVLE_ADMIN_PASSWORD: PASSWORD,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    ({ base, server } = await startServer('maaltavle-e2e-', PASSWORD, {}, 300));
     browser = await launch();
   }, 240_000);
   afterAll(async () => {
