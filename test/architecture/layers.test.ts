@@ -45,6 +45,18 @@ describe('layers', () => {
       "import { readPlan } from '../../../src/services/plans.ts';",
       'web-contract',
     ],
+    [
+      'the contract reading a service',
+      'src/contract/x.ts',
+      "import { readPlan } from '../services/plans.ts';",
+      'contract-pure',
+    ],
+    [
+      'the contract with a server package',
+      'src/contract/x.ts',
+      "import fastify from 'fastify';",
+      'contract-pure',
+    ],
   ])('refuses %s', (_what, path, text, rule) => {
     const v = checkLayers([{ path, text }]);
     expect(v).toHaveLength(1);

@@ -62,6 +62,17 @@ export function checkLayers(files: SourceFile[]): Violation[] {
         if (t.pkg && (t.pkg.startsWith('node:') || ['pg', 'kysely', 'fastify'].includes(t.pkg)))
           add(imp.line, 'domain-pure', `src/domain importerer ${t.pkg}`);
       }
+      // The HTTP contract is shared with the browser: zod schemas over domain constants, nothing else.
+      if (
+        under(f.path, 'src/contract') &&
+        t.folder &&
+        !under(dest, 'src/contract') &&
+        !under(dest, 'src/domain') &&
+        !under(dest, 'src/data')
+      )
+        add(imp.line, 'contract-pure', `src/contract importerer ${imp.spec}`);
+      if (under(f.path, 'src/contract') && t.pkg && t.pkg !== 'zod')
+        add(imp.line, 'contract-pure', `src/contract importerer ${t.pkg}`);
       if (under(f.path, 'src/data') && t.folder && !under(dest, 'src/data') && !under(dest, 'src/domain'))
         add(imp.line, 'data-pure', `src/data importerer ${imp.spec}`);
       if (
