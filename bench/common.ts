@@ -1,7 +1,8 @@
 // Shared helpers for the benchmarks: machine description, medians, temporary databases.
 
-import http from 'node:http';
+import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export function machine(): string {
@@ -70,7 +71,8 @@ export function percentile(xs: number[], p: number): number {
 
 /**
  * Closed-loop load: `connections` clients on keep-alive sockets each send the next GET as soon as the
- * previous answer is read, for `seconds`. Exact p50/p95 from every request's latency.
+ * previous answer is read, for `seconds`. Exact p50/p95 from every request's latency. The clients run in a
+ * child process (bench/load-client.mjs), not in the server's event loop.
  */
 export async function loadTest(
   url: string,
@@ -78,30 +80,21 @@ export async function loadTest(
   seconds: number,
   headers: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  const get = () =>
-    new Promise<number>((resolve) => {
-      const req = http.get(url, { agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-    });
-  const client = async () => {
-    while (performance.now() < end) {
-      const t = performance.now();
-      const status = await get();
-      if (status !== 200) errors++;
-      latencies.push(performance.now() - t);
-    }
+  const script = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, JSON.stringify({ url, connections, seconds, headers })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`load client failed (exit ${code})`);
+  const { latencies, errors, elapsed } = JSON.parse(out) as {
+    latencies: number[];
+    errors: number;
+    elapsed: number;
   };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: connections }, client));
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
   return {
     requestsPerSecond: latencies.length / elapsed,
     p50Ms: percentile(latencies, 50),

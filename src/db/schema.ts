@@ -128,6 +128,12 @@ export interface PlansTable {
   follow_up: Nullable<'kvartalsvis' | 'halvårlig'>;
 }
 
+/** Bumped by triggers on every change to a plan's content (migration 0013). */
+export interface PlanVersionsTable {
+  plan_id: string;
+  version: Defaulted<string>;
+}
+
 export interface FocusAreasTable {
   id: Generated<string>;
   plan_id: string;
@@ -196,6 +202,7 @@ export interface DB extends StatsDB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   plans: PlansTable;
+  plan_versions: PlanVersionsTable;
   focus_areas: FocusAreasTable;
   goals: GoalsTable;
   indicators: IndicatorsTable;

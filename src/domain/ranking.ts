@@ -46,7 +46,8 @@ export function rankAreas(inputs: readonly RankInput[], direction: RankDirection
   const sign = direction === 'lower' ? 1 : -1;
   rows.sort(
     (a, b) =>
-      sign * cmpRate(a.numerator, a.denominator, b.numerator, b.denominator) || a.area.localeCompare(b.area),
+      sign * cmpRate(a.numerator, a.denominator, b.numerator, b.denominator) ||
+      (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
   );
   const ranking: RankedArea[] = [];
   rows.forEach((r, i) => {

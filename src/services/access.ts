@@ -1,6 +1,6 @@
 // Who may do what. Statistics are public; plans, drafts and unpublished status belong to their municipality.
 import type { Role, UserRecord } from '../db/repositories/accounts.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import { forbidden, notFound, unauthorized } from './errors.ts';
 
 export interface Actor {
   user: UserRecord | null;
@@ -10,6 +10,19 @@ export function roleIn(user: UserRecord | null, municipality: string): Role | nu
   if (!user) return null;
   if (user.isSuperadmin) return 'administrator';
   return user.memberships.find((m) => m.municipality === municipality)?.role ?? null;
+}
+
+/**
+ * Reading a plan: anyone when adopted or archived; members only for drafts. Returns the reader's role in the
+ * plan's municipality (null outside it), which decides what of the plan they see.
+ */
+export function planReader(actor: Actor, plan: { municipality: string; status: string }): Role | null {
+  const role = roleIn(actor.user, plan.municipality);
+  if (plan.status === 'udkast' && role === null) {
+    if (!actor.user) throw notFound('Planen');
+    throw forbidden('denne plan');
+  }
+  return role;
 }
 
 export function requireUser(actor: Actor): UserRecord {

@@ -133,11 +133,9 @@ export async function sessionFromToken(
 ): Promise<SessionInfo | null> {
   if (!token) return null;
   const idHash = sha256(token);
-  const s = await accounts.findSession(db, idHash);
+  const s = await accounts.sessionWithUser(db, idHash);
   if (!s) return null;
-  const user = await accounts.findUserById(db, String(s.user_id));
-  if (!user) return null;
-  return { user, csrfToken: s.csrf_token, idHash, mustChangePassword: s.must_change_password };
+  return { user: s.user, csrfToken: s.csrfToken, idHash, mustChangePassword: s.mustChangePassword };
 }
 
 export async function logout(db: Kysely<DB>, session: SessionInfo | null) {

@@ -190,6 +190,11 @@ export function memoByGeneration<T>(db: Kysely<DB>, key: string, compute: () => 
   return p;
 }
 
+/** Whether a result is kept for `key` in the current generation. */
+export function isMemoized(db: Kysely<DB>, key: string): boolean {
+  return cacheOf(db).results.has(key);
+}
+
 /** Drops everything cached for this database (an import committed here or on another server). */
 export function statisticsChanged(db: Kysely<DB>): void {
   caches.get(db)?.clear();

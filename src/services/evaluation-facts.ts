@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import type { CrossSections, FactPoint, Facts, MeasureFact } from '../domain/evaluation/facts.ts';
 import { seriesKey } from '../domain/evaluation/facts.ts';
 import type { FactNeeds } from '../domain/evaluation/parse.ts';
+import { isMemoized, memoByGeneration } from './cross-sections.ts';
 
 /**
  * Every current value of the given measures as measure → period → area → value. The one read of
@@ -15,6 +16,33 @@ import type { FactNeeds } from '../domain/evaluation/parse.ts';
  * engine or its callers changing.
  */
 export async function loadCrossSections(
+  db: Kysely<DB>,
+  measures: readonly string[],
+  periods?: readonly string[],
+): Promise<Map<string, CrossSections>> {
+  if (periods === undefined) {
+    // Whole measures (what an evaluation reads): kept per import generation, so every request gets the same
+    // read-only maps and what the engine derives from them (sorted periods, rankings) is computed once.
+    // Those not in memory are read together in one query.
+    const wanted = [...new Set(measures)];
+    const cached = wanted.filter((m) => isMemoized(db, `cross-sections:${m}`));
+    const missing = wanted.filter((m) => !cached.includes(m));
+    const batch = missing.length ? readCrossSections(db, missing) : undefined;
+    const maps = await Promise.all(
+      wanted.map((m) =>
+        memoByGeneration(db, `cross-sections:${m}`, async () => {
+          // (Evicted between the check and here: read it alone.)
+          const from = batch && missing.includes(m) ? await batch : await readCrossSections(db, [m]);
+          return from.get(m)!;
+        }),
+      ),
+    );
+    return new Map(wanted.map((m, i) => [m, maps[i]!]));
+  }
+  return readCrossSections(db, measures, periods);
+}
+
+async function readCrossSections(
   db: Kysely<DB>,
   measures: readonly string[],
   periods?: readonly string[],

@@ -16,8 +16,8 @@ import { probabilityOfReaching } from '../domain/forecast.ts';
 import { forecastToDeadline } from '../domain/forecast-deadline.ts';
 import { INDICATOR_KINDS, validateConfig } from '../domain/indicators.ts';
 import { formatDateDa } from '../domain/periods.ts';
-import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
-import { badRequest, conflict, forbidden, notFound } from './errors.ts';
+import { type Actor, planReader, requireEditor, requireMember, roleIn } from './access.ts';
+import { badRequest, conflict, notFound } from './errors.ts';
 import { evaluateIndicators, evaluateWithHistory } from './evaluation.ts';
 import { createOnce } from './idempotent.ts';
 import { buildSnapshot, storeSnapshot } from './publish.ts';
@@ -141,11 +141,7 @@ async function loadPlan(db: Kysely<DB> | Trx, id: string) {
 /** Reading a plan: anyone when adopted or archived; members only for drafts. */
 export async function readPlan(db: Kysely<DB>, actor: Actor, id: string) {
   const plan = await loadPlan(db, id);
-  const member = roleIn(actor.user, plan.municipality) !== null;
-  if (plan.status === 'udkast' && !member) {
-    if (!actor.user) throw notFound('Planen');
-    throw forbidden('denne plan');
-  }
+  const member = planReader(actor, plan) !== null;
   const [focus, goals, indicators, rounds] = await Promise.all([
     plans.focusAreasOf(db, id),
     plans.goalsOf(db, id),

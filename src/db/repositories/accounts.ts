@@ -131,13 +131,49 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSession(db: Executor, idHash: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .where('expires_at', '>', new Date())
+/**
+ * A live session with its user and memberships in one read (asked on every API request): undefined when the
+ * session is unknown or expired or the user disabled.
+ */
+export async function sessionWithUser(
+  db: Executor,
+  idHash: string,
+  now = new Date(),
+): Promise<{ user: UserRecord; csrfToken: string; mustChangePassword: boolean } | undefined> {
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.csrf_token',
+      's.must_change_password',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.password_hash',
+      'u.is_superadmin',
+      sql<
+        { municipality: string; role: Role }[]
+      >`COALESCE((SELECT json_agg(json_build_object('municipality', m.municipality, 'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]'::json)`.as(
+        'memberships',
+      ),
+    ])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    user: {
+      id: String(r.id),
+      email: r.email,
+      name: r.name,
+      passwordHash: r.password_hash,
+      isSuperadmin: r.is_superadmin,
+      memberships: r.memberships,
+    },
+    csrfToken: r.csrf_token,
+    mustChangePassword: r.must_change_password,
+  };
 }
 
 export async function deleteSession(db: Executor, idHash: string) {

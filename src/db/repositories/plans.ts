@@ -143,6 +143,20 @@ export async function deleteGoal(db: Executor, id: string) {
   await db.deleteFrom('goals').where('id', '=', id).execute();
 }
 
+/**
+ * What decides who may read a plan and whether a cached answer about it is current: its municipality, its
+ * status and its content version (bumped by the database on every change, migration 0013).
+ */
+export async function planHead(db: Executor, id: string) {
+  const r = await db
+    .selectFrom('plans as p')
+    .innerJoin('plan_versions as v', 'v.plan_id', 'p.id')
+    .select(['p.municipality', 'p.status', 'v.version'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  return r ? { municipality: r.municipality, status: r.status, version: String(r.version) } : undefined;
+}
+
 export async function indicatorsOfPlan(db: Executor, planId: string) {
   const rows = await db
     .selectFrom('indicators as i')

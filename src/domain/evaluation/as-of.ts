@@ -5,7 +5,7 @@ import { todayInCopenhagen } from '../dates.ts';
 export function evaluationDate(
   plan: { year_to: number },
   roundAsOf?: string | null,
-  now = new Date(),
+  now?: Date,
 ): string {
   if (roundAsOf) return roundAsOf;
   const end = `${plan.year_to}-12-31`;

@@ -87,9 +87,17 @@ export function factNeeds(indicators: readonly ParsedIndicator[]): FactNeeds {
 
 // ---------- small helpers ----------
 
+// Period codes repeat across indicators, periods and requests: parse each once (a bounded set of codes).
+const periodEnds = new Map<string, string>();
 function periodEnd(code: string): string {
-  const p = tryParsePeriod(code);
-  return p ? periodBounds(p).end : code;
+  let end = periodEnds.get(code);
+  if (end === undefined) {
+    const p = tryParsePeriod(code);
+    end = p ? periodBounds(p).end : code;
+    if (periodEnds.size > 20_000) periodEnds.clear();
+    periodEnds.set(code, end);
+  }
+  return end;
 }
 
 function periodLabel(code: string | null): string {
@@ -177,13 +185,62 @@ function splitAtDeadline<T extends { period: string }>(
   return { judged, after };
 }
 
-function sortedPeriods(cs: CrossSections | undefined): string[] {
+// Facts are read-only snapshots, and the loader hands out the same cross-section maps until an import lands
+// (src/services/evaluation-facts.ts): what is derived from one map is kept beside it, weakly.
+const sortedOf = new WeakMap<CrossSections, readonly string[]>();
+function sortedPeriods(cs: CrossSections | undefined): readonly string[] {
   if (!cs) return [];
-  return [...cs.keys()].sort((a, b) => {
-    const pa = tryParsePeriod(a);
-    const pb = tryParsePeriod(b);
-    return (pa ? periodOrdinal(pa) : 0) - (pb ? periodOrdinal(pb) : 0);
-  });
+  let sorted = sortedOf.get(cs);
+  if (!sorted) {
+    const ordinal = (code: string) => {
+      const p = tryParsePeriod(code);
+      return p ? periodOrdinal(p) : 0;
+    };
+    sorted = [...cs.keys()]
+      .map((code) => ({ code, at: ordinal(code) }))
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.code);
+    sortedOf.set(cs, sorted);
+  }
+  return sorted;
+}
+
+type Ranked = ReturnType<typeof rankAreas>;
+const NO_DENOMINATOR: CrossSections = new Map();
+const rankingsOf = new WeakMap<CrossSections, WeakMap<CrossSections, Map<string, Ranked>>>();
+/** The ranking of the 98 municipalities in one period, computed once per cross-section snapshot. */
+function rankingIn(
+  nums: CrossSections,
+  dens: CrossSections | undefined,
+  period: string,
+  direction: 'lower' | 'higher',
+): Ranked {
+  let byDen = rankingsOf.get(nums);
+  if (!byDen) {
+    byDen = new WeakMap();
+    rankingsOf.set(nums, byDen);
+  }
+  let byKey = byDen.get(dens ?? NO_DENOMINATOR);
+  if (!byKey) {
+    byKey = new Map();
+    byDen.set(dens ?? NO_DENOMINATOR, byKey);
+  }
+  const key = `${direction}\u0000${period}`;
+  let ranking = byKey.get(key);
+  if (!ranking) {
+    const n = nums.get(period)!;
+    const d = dens?.get(period);
+    ranking = rankAreas(
+      MUNICIPALITIES.map((mu) => ({
+        area: mu.id,
+        numerator: n.get(mu.id) ?? null,
+        denominator: d ? (d.get(mu.id) ?? null) : 1,
+      })),
+      direction,
+    );
+    byKey.set(key, ranking);
+  }
+  return ranking;
 }
 
 function entered(entry: EntryFact | undefined, asOf: string): ValueAt | null {
@@ -474,17 +531,9 @@ export function rankOverTime(
   const out: RankedPeriod[] = [];
   for (const period of sortedPeriods(nums)) {
     if (periodEnd(period) > asOf) continue;
-    const n = nums!.get(period)!;
     const d = dens?.get(period);
     if (denominator && (!d || d.size === 0)) continue;
-    const ranking = rankAreas(
-      MUNICIPALITIES.map((mu) => ({
-        area: mu.id,
-        numerator: n.get(mu.id) ?? null,
-        denominator: d ? (d.get(mu.id) ?? null) : 1,
-      })),
-      direction,
-    );
+    const ranking = rankingIn(nums!, dens, period, direction);
     const self = ranking.ranking.find((r) => r.area === area);
     if (self) out.push({ period, ranking, self });
   }

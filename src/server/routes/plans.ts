@@ -5,11 +5,13 @@ import { MUNICIPALITIES } from '../../data/areas.ts';
 import { dbId, int4, isoDate } from '../../domain/bounds.ts';
 import { requireAdmin } from '../../services/access.ts';
 import { inviteUser, removeUser } from '../../services/auth.ts';
+import { dashboardAnswer } from '../../services/dashboard-cache.ts';
 import { idempotencyKey } from '../../services/idempotent.ts';
 import type { Services } from '../../services/index.ts';
 import { usersOfMunicipality } from '../../services/lookups.ts';
 import * as svc from '../../services/plans.ts';
 import { carryOver, readRoundView } from '../../services/rounds.ts';
+import { matchesEtag } from '../etag.ts';
 
 const id = z.object({ id: dbId });
 const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: int4() });
@@ -39,7 +41,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app.get(
     '/plans/:id/dashboard',
     { schema: { summary: 'Planen på én side: alle indikatorer vurderet', params: id } },
-    async (req) => svc.dashboard(db, req.actor, req.params.id),
+    async (req, reply) => {
+      // Built once per plan version, reader role, statistics generation and day (src/services/dashboard-cache.ts).
+      const { body, etag } = await dashboardAnswer(db, req.actor, req.params.id);
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   );
   app.get(
     '/indicators/:id/history',
