@@ -2,11 +2,7 @@
 // passed, else today in Copenhagen time.
 import { todayInCopenhagen } from '../dates.ts';
 
-export function evaluationDate(
-  plan: { year_to: number },
-  roundAsOf?: string | null,
-  now?: Date,
-): string {
+export function evaluationDate(plan: { year_to: number }, roundAsOf?: string | null, now?: Date): string {
   if (roundAsOf) return roundAsOf;
   const end = `${plan.year_to}-12-31`;
   const today = todayInCopenhagen(now);
