@@ -30,7 +30,8 @@ export const securityHeaders = fp(async (app: FastifyInstance) => {
     const authenticated = 'session' in req && req.session !== null && req.session !== undefined;
     if (authenticated || req.headers.cookie?.includes('maaltavle_session=')) {
       reply.header('cache-control', 'no-store');
-      reply.header('vary', 'Cookie');
+      const vary = reply.getHeader('vary');
+      reply.header('vary', typeof vary === 'string' && vary ? `${vary}, Cookie` : 'Cookie');
     }
     return payload;
   });

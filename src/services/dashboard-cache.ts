@@ -5,6 +5,7 @@
 // newest import, shared by all app servers through LISTEN/NOTIFY) and today's date in Copenhagen (the as-of
 // date of a plan without rounds). Checking it costs one indexed read; the evaluation runs on a miss only.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
@@ -19,6 +20,20 @@ export interface DashboardAnswer {
   body: Buffer;
   /** A weak ETag naming the key the body was built for. */
   etag: string;
+  /** The body gzipped (what browsers ask for), made on first use and kept with the answer. */
+  gzipped(): Buffer;
+}
+
+function answerOf(body: Buffer, etag: string): DashboardAnswer {
+  let gz: Buffer | undefined;
+  return {
+    body,
+    etag,
+    gzipped: () => {
+      gz ??= gzipSync(body, { level: 6 });
+      return gz;
+    },
+  };
 }
 
 /** Bytes of JSON kept at most (a 40-indicator dashboard is ~130 kB); least recently used go first. */
@@ -86,10 +101,12 @@ export async function dashboardAnswer(
   const cache = cacheOf(db);
   const hit = cache.get(key);
   if (hit) return hit;
-  const answer = dashboard(db, actor, planId).then((d) => ({
-    body: Buffer.from(JSON.stringify(d), 'utf8'),
-    etag: `W/"d${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`,
-  }));
+  const answer = dashboard(db, actor, planId).then((d) =>
+    answerOf(
+      Buffer.from(JSON.stringify(d), 'utf8'),
+      `W/"d${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`,
+    ),
+  );
   cache.put(key, answer);
   return answer;
 }

@@ -2,6 +2,7 @@
 // services or straight in the database, as another app server or the CLI would), an import, a reader of
 // another role and a new day each give a fresh answer, equal to evaluating the plan from scratch. Access is
 // checked before the cache on every request.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { measureIds } from '../../src/db/repositories/statistics.ts';
 import { parseLongCsv } from '../../src/importers/long-csv.ts';
@@ -166,6 +167,25 @@ describe.each(ENGINES)('dashboard cache on %s', (engine) => {
       const etag = String(first.headers.etag);
       expect(etag).toMatch(/^W\/"d/);
       expect(first.json()).toEqual(await fresh(m.editor.actor));
+      // A browser asks for gzip: the same JSON, compressed once per answer.
+      const gz = await app.inject({
+        method: 'GET',
+        url,
+        cookies,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(String(gz.headers.vary)).toMatch(/Accept-Encoding/);
+      expect(String(gz.headers.vary)).toMatch(/Cookie/);
+      expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(first.body);
+      expect(gz.rawPayload.length).toBeLessThan(first.rawPayload.length / 4);
+      const refused = await app.inject({
+        method: 'GET',
+        url,
+        cookies,
+        headers: { 'accept-encoding': 'gzip;q=0' },
+      });
+      expect(refused.headers['content-encoding']).toBeUndefined();
       const again = await app.inject({ method: 'GET', url, cookies, headers: { 'if-none-match': etag } });
       expect(again.statusCode).toBe(304);
       expect(again.body).toBe('');

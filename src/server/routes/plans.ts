@@ -11,7 +11,7 @@ import type { Services } from '../../services/index.ts';
 import { usersOfMunicipality } from '../../services/lookups.ts';
 import * as svc from '../../services/plans.ts';
 import { carryOver, readRoundView } from '../../services/rounds.ts';
-import { matchesEtag } from '../etag.ts';
+import { acceptsGzip, matchesEtag } from '../etag.ts';
 
 const id = z.object({ id: dbId });
 const withRevision = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ revision: int4() });
@@ -43,10 +43,17 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     { schema: { summary: 'Planen på én side: alle indikatorer vurderet', params: id } },
     async (req, reply) => {
       // Built once per plan version, reader role, statistics generation and day (src/services/dashboard-cache.ts).
-      const { body, etag } = await dashboardAnswer(db, req.actor, req.params.id);
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.type('application/json; charset=utf-8').send(body);
+      const answer = await dashboardAnswer(db, req.actor, req.params.id);
+      reply
+        .header('etag', answer.etag)
+        .header('cache-control', 'private, no-cache')
+        .header('vary', 'Accept-Encoding');
+      if (matchesEtag(req.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+      reply.type('application/json; charset=utf-8');
+      // Compressed once per answer, not once per request (a 40-indicator dashboard: ~150 kB, ~15 kB gzipped).
+      if (acceptsGzip(req.headers['accept-encoding']))
+        return reply.header('content-encoding', 'gzip').send(answer.gzipped());
+      return reply.send(answer.body);
     },
   );
   app.get(
