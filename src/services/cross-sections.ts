@@ -20,9 +20,14 @@ export type CrossSection = readonly CrossSectionValue[];
 /** Values kept at most (98 municipalities + regions ≈ 110 a cross-section: some 900 cross-sections). */
 export const MAX_CACHED_VALUES = 100_000;
 
+/** Values kept at most in whole measures (all periods and areas of a measure, what evaluations read). */
+export const MAX_MEASURE_VALUES = 500_000;
+
 class StatisticsCache {
   generation = 0;
   values = 0;
+  measureValues = 0;
+  readonly wholeMeasures = new Map<string, { map: Promise<unknown>; size: number }>();
   readonly sections = new Map<string, { rows: Promise<CrossSection>; size: number }>();
   measures: Promise<Map<string, repo.MeasureRecord>> | undefined;
   latestImport: Promise<string> | undefined;
@@ -32,6 +37,8 @@ class StatisticsCache {
     this.generation++;
     this.results.clear();
     this.sections.clear();
+    this.wholeMeasures.clear();
+    this.measureValues = 0;
     this.values = 0;
     this.measures = undefined;
     this.latestImport = undefined;
@@ -190,9 +197,61 @@ export function memoByGeneration<T>(db: Kysely<DB>, key: string, compute: () => 
   return p;
 }
 
-/** Whether a result is kept for `key` in the current generation. */
-export function isMemoized(db: Kysely<DB>, key: string): boolean {
-  return cacheOf(db).results.has(key);
+/**
+ * Whole measures (period → area → value), read together when missing and kept until the next import, at most
+ * MAX_MEASURE_VALUES values (least recently used out). The same map objects are handed out until then, so
+ * what is derived from them can be kept beside them.
+ */
+export async function wholeMeasures<
+  M extends { size: number; forEach(f: (v: { size: number }) => void): void },
+>(
+  db: Kysely<DB>,
+  measures: readonly string[],
+  read: (missing: string[]) => Promise<Map<string, M>>,
+): Promise<Map<string, M>> {
+  const cache = cacheOf(db);
+  const generation = cache.generation;
+  const wanted = [...new Set(measures)];
+  const hits = new Map<string, Promise<M>>();
+  for (const m of wanted) {
+    const e = cache.wholeMeasures.get(m);
+    if (!e) continue;
+    cache.wholeMeasures.delete(m);
+    cache.wholeMeasures.set(m, e);
+    hits.set(m, e.map as Promise<M>);
+  }
+  const missing = wanted.filter((m) => !hits.has(m));
+  if (missing.length) {
+    const batch = read(missing);
+    for (const m of missing) {
+      const map = batch.then((b) => b.get(m)!);
+      hits.set(m, map);
+      if (generation !== cache.generation) continue;
+      const entry = { map: map as Promise<unknown>, size: 0 };
+      cache.wholeMeasures.set(m, entry);
+      map.then(
+        (x) => {
+          if (cache.wholeMeasures.get(m) !== entry) return;
+          let size = 0;
+          x.forEach((byArea) => {
+            size += byArea.size;
+          });
+          entry.size = size;
+          cache.measureValues += size;
+          for (const [k, e] of cache.wholeMeasures) {
+            if (cache.measureValues <= MAX_MEASURE_VALUES || k === m) break;
+            cache.wholeMeasures.delete(k);
+            cache.measureValues -= e.size;
+          }
+        },
+        () => {
+          if (cache.wholeMeasures.get(m) === entry) cache.wholeMeasures.delete(m);
+        },
+      );
+    }
+  }
+  const maps = await Promise.all(wanted.map((m) => hits.get(m)!));
+  return new Map(wanted.map((m, i) => [m, maps[i]!]));
 }
 
 /** Drops everything cached for this database (an import committed here or on another server). */
@@ -203,5 +262,11 @@ export function statisticsChanged(db: Kysely<DB>): void {
 /** How much is cached (for tests and the memory bench). */
 export function cacheStats(db: Kysely<DB>) {
   const c = caches.get(db);
-  return { sections: c?.sections.size ?? 0, values: c?.values ?? 0, generation: c?.generation ?? 0 };
+  return {
+    sections: c?.sections.size ?? 0,
+    values: c?.values ?? 0,
+    measures: c?.wholeMeasures.size ?? 0,
+    measureValues: c?.measureValues ?? 0,
+    generation: c?.generation ?? 0,
+  };
 }

@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.ts';
 import type { CrossSections, FactPoint, Facts, MeasureFact } from '../domain/evaluation/facts.ts';
 import { seriesKey } from '../domain/evaluation/facts.ts';
 import type { FactNeeds } from '../domain/evaluation/parse.ts';
-import { isMemoized, memoByGeneration } from './cross-sections.ts';
+import { wholeMeasures } from './cross-sections.ts';
 
 /**
  * Every current value of the given measures as measure → period → area → value. The one read of
@@ -20,25 +20,9 @@ export async function loadCrossSections(
   measures: readonly string[],
   periods?: readonly string[],
 ): Promise<Map<string, CrossSections>> {
-  if (periods === undefined) {
-    // Whole measures (what an evaluation reads): kept per import generation, so every request gets the same
-    // read-only maps and what the engine derives from them (sorted periods, rankings) is computed once.
-    // Those not in memory are read together in one query.
-    const wanted = [...new Set(measures)];
-    const cached = wanted.filter((m) => isMemoized(db, `cross-sections:${m}`));
-    const missing = wanted.filter((m) => !cached.includes(m));
-    const batch = missing.length ? readCrossSections(db, missing) : undefined;
-    const maps = await Promise.all(
-      wanted.map((m) =>
-        memoByGeneration(db, `cross-sections:${m}`, async () => {
-          // (Evicted between the check and here: read it alone.)
-          const from = batch && missing.includes(m) ? await batch : await readCrossSections(db, [m]);
-          return from.get(m)!;
-        }),
-      ),
-    );
-    return new Map(wanted.map((m, i) => [m, maps[i]!]));
-  }
+  // Whole measures (what an evaluation reads): kept per import generation, so every request gets the same
+  // read-only maps and what the engine derives from them (sorted periods, rankings) is computed once.
+  if (periods === undefined) return wholeMeasures(db, measures, (missing) => readCrossSections(db, missing));
   return readCrossSections(db, measures, periods);
 }
 

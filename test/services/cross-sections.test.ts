@@ -7,6 +7,7 @@ import { measureIds } from '../../src/db/repositories/statistics.ts';
 import { parseLongCsv } from '../../src/importers/long-csv.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { cacheStats, crossSection } from '../../src/services/cross-sections.ts';
+import { loadCrossSections } from '../../src/services/evaluation-facts.ts';
 import { runImport } from '../../src/services/imports.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDb, ENGINES, type TestDb } from '../helpers/db.ts';
@@ -51,8 +52,22 @@ describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
     expect(await cachedValue(t.services, '320')).toBe(600);
   });
 
+  it('hands an evaluation the same whole-measure maps until an import lands', async () => {
+    await load(t.services, 542, 1171);
+    const a = (await loadCrossSections(t.database.db, [M])).get(M)!;
+    const b = (await loadCrossSections(t.database.db, [M])).get(M)!;
+    expect(b).toBe(a); // the same object: rankings derived from it are kept beside it
+    expect(a.get('2026M07')!.get('320')).toBe(542);
+    expect(cacheStats(t.database.db).measureValues).toBeGreaterThanOrEqual(2);
+    await load(t.services, 543, 1171);
+    const c = (await loadCrossSections(t.database.db, [M])).get(M)!;
+    expect(c).not.toBe(a);
+    expect(c.get('2026M07')!.get('320')).toBe(543);
+  });
+
   it('a dry run keeps the cached cross-section (nothing changed)', async () => {
-    await cachedValue(t.services, '320');
+    await load(t.services, 600, 1171); // its own starting value, whatever ran before
+    expect(await cachedValue(t.services, '320')).toBe(600);
     const g = cacheStats(t.database.db).generation;
     const known = await measureIds(t.database.db);
     await runImport(t.database.db, parseLongCsv(file(1, 2), { file: 'x.csv', knownMeasures: known }), {
