@@ -1,6 +1,17 @@
 // Dates as a Danish user means them: "today" is the date in Copenhagen, not in UTC.
 
-/** Today's date in Copenhagen as YYYY-MM-DD (after 23:00 UTC in winter it is already tomorrow there). */
+const copenhagenDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
+/**
+ * Today's date in Copenhagen as YYYY-MM-DD (after 23:00 UTC in winter it is already tomorrow there); with
+ * `now`, the Copenhagen date of that moment. The one "today" of server and browser: never
+ * `new Date().toISOString().slice(0, 10)`, which is the UTC date.
+ */
 export function todayInCopenhagen(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+  return copenhagenDay.format(now);
+}
+
+/** This year in Copenhagen (on 31 December after 23:00 UTC it is already next year there). */
+export function currentYearInCopenhagen(now = new Date()): number {
+  return Number(todayInCopenhagen(now).slice(0, 4));
 }

@@ -2,7 +2,7 @@
 
 import { signedText } from '../../components/Basis.tsx';
 import { Sparkline } from '../../components/Sparkline.tsx';
-import { formatDate, formatNumber, formatPeriod } from '../../format.ts';
+import { formatNumber, formatPeriod } from '../../format.ts';
 import type { Item } from './types.ts';
 
 /** The change over the indicator's period, e.g. "−40 fuldtidspersoner (−3,3 %) siden maj 2026". */
@@ -17,15 +17,7 @@ export function DevelopmentCell({ item }: { item: Item }) {
       {d.pct !== null
         ? ` (${d.pct > 0 ? '+' : d.pct < 0 ? '−' : ''}${formatNumber(Math.abs(d.pct), { decimals: 1 })} %)`
         : ''}
-      <span className="muted">
-        {' '}
-        siden{' '}
-        {!d.from.period
-          ? 'baseline'
-          : /^\d{4}-\d{2}-\d{2}$/.test(d.from.period)
-            ? formatDate(d.from.period)
-            : formatPeriod(d.from.period)}
-      </span>
+      <span className="muted"> siden {d.from.period ? formatPeriod(d.from.period) : 'baseline'}</span>
       <Sparkline points={item.evaluation.trend} label={item.indicator.title} />
     </>
   );
