@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
 function newest(dir: string): number {
@@ -16,7 +16,7 @@ function newest(dir: string): number {
   return t;
 }
 
-export function webIsStale(): boolean {
+function webIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;

@@ -1,4 +1,6 @@
 // The catalogue of areas: the country, the 5 regions, the 8 RAR areas and the 98 municipalities.
+
+import { collator } from '../domain/text.ts';
 import { MEMBERSHIPS, type Membership, RAR_AREAS } from './comparison-areas.ts';
 import { MUNICIPALITY_ROWS } from './municipalities.ts';
 
@@ -38,7 +40,6 @@ export const AREAS: readonly Area[] = [
 ];
 
 const byId = new Map(AREAS.map((a) => [a.id, a]));
-const collator = new Intl.Collator('da');
 
 export function findArea(id: string): Area | undefined {
   return byId.get(id);

@@ -11,7 +11,7 @@
 // "Revalideringsydelse i øvrigt", "Ledighedsydelse", "Ressourceforløb", "Jobafklaringsforløb"; and
 // "Nettoledige kontanthjælpsmodtagere", the Danish label of the type in datasets/statbank/AUK01_…csv).
 // false = the label we expect but have not seen; the first real fetch confirms it or names the real one.
-import { BENEFIT_GROUPS, BENEFIT_TOTALS } from './benefit-groups.ts';
+import { BENEFIT_GROUPS, BENEFIT_TOTALS, type BenefitGroupId, measureSuffix } from './benefit-groups.ts';
 
 export interface Auk01Label {
   label: string;
@@ -26,34 +26,37 @@ export interface Auk01GroupMapping {
 const v = (label: string): Auk01Label => ({ label, verified: true });
 const a = (label: string): Auk01Label => ({ label, verified: false });
 
-export const AUK01_BENEFIT_MAPPING: readonly Auk01GroupMapping[] = [
-  { group: 'a-dagpenge', labels: [v('Nettoledige dagpengemodtagere'), a('Aktiverede dagpengemodtagere')] },
-  { group: 'sygedagpenge', labels: [v('Sygedagpenge mv.')] },
-  { group: 'fleksjob', labels: [a('Fleksjob')] },
-  { group: 'uddannelseshjaelp', labels: [a('Uddannelseshjælp')] },
-  {
-    group: 'kontanthjaelp',
-    labels: [
-      v('Nettoledige kontanthjælpsmodtagere'),
-      a('Aktiverede kontanthjælpsmodtagere'),
-      a('Integrationsydelse'),
-    ],
-  },
-  { group: 'jobafklaring', labels: [v('Jobafklaringsforløb')] },
-  { group: 'revalidering', labels: [v('Revalideringsydelse i øvrigt'), a('Forrevalidering')] },
-  { group: 'ressourceforloeb', labels: [v('Ressourceforløb')] },
-  { group: 'ledighedsydelse', labels: [v('Ledighedsydelse')] },
-  { group: 'foertidspension', labels: [a('Førtidspension')] },
-];
+/** The AUK01 labels of each benefit group, keyed by the groups of benefit-groups.ts (the compiler checks them). */
+const LABELS: Record<BenefitGroupId, readonly Auk01Label[]> = {
+  'a-dagpenge': [v('Nettoledige dagpengemodtagere'), a('Aktiverede dagpengemodtagere')],
+  sygedagpenge: [v('Sygedagpenge mv.')],
+  fleksjob: [a('Fleksjob')],
+  uddannelseshjaelp: [a('Uddannelseshjælp')],
+  kontanthjaelp: [
+    v('Nettoledige kontanthjælpsmodtagere'),
+    a('Aktiverede kontanthjælpsmodtagere'),
+    a('Integrationsydelse'),
+  ],
+  jobafklaring: [v('Jobafklaringsforløb')],
+  revalidering: [v('Revalideringsydelse i øvrigt'), a('Forrevalidering')],
+  ressourceforloeb: [v('Ressourceforløb')],
+  ledighedsydelse: [v('Ledighedsydelse')],
+  foertidspension: [a('Førtidspension')],
+};
+
+export const AUK01_BENEFIT_MAPPING: readonly Auk01GroupMapping[] = BENEFIT_GROUPS.map((g) => ({
+  group: g.id,
+  labels: LABELS[g.id],
+}));
 
 /** Measure id of a benefit group or total fetched from AUK01. */
 export const auk01MeasureId = (groupOrTotal: string) =>
-  `auk01.fuldtidsmodtagere.${groupOrTotal.replace(/-/g, '_')}`;
+  `auk01.fuldtidsmodtagere.${measureSuffix(groupOrTotal)}`;
 
 /** Normalised label for matching: lower case, single spaces, trimmed. */
 export const normaliseLabel = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
 
-/** Every group of Table 1 is mapped exactly once (checked at load, so a bad edit fails at start). */
+/** Every group mapped once, no AUK01 type in two groups (checked at load, so a bad edit fails at start). */
 function check() {
   const ids = AUK01_BENEFIT_MAPPING.map((m) => m.group);
   const groups = BENEFIT_GROUPS.map((g) => g.id);

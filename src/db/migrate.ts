@@ -7,7 +7,7 @@ import type { DB } from './schema.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export function migrationFiles(): { version: string; file: string }[] {
+function migrationFiles(): { version: string; file: string }[] {
   return readdirSync(DIR)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))
     .sort()

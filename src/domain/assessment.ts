@@ -1,15 +1,24 @@
 // Progress and assessment (målopfyldelse) of counted goals and level goals.
 import type { Direction } from './targets.ts';
 
-export type AssessmentStatus =
-  | 'opfyldt'
-  | 'på rette vej'
-  | 'i risiko'
-  | 'ikke på rette vej'
-  | 'ikke opfyldt'
-  | 'kan ikke vurderes'
-  /** No status given yet (a milestone or a count nobody has reported on). */
-  | 'ikke vurderet';
+/** The statuses a user may set by hand (an override); "ikke vurderet" is never chosen. */
+export const OVERRIDE_STATUSES = [
+  'opfyldt',
+  'på rette vej',
+  'i risiko',
+  'ikke på rette vej',
+  'ikke opfyldt',
+  'kan ikke vurderes',
+] as const;
+
+/**
+ * Every assessment, in the order summaries list them: the override statuses and "ikke vurderet" (no status
+ * given yet: a milestone or a count nobody has reported on). The one list of statuses; everything else
+ * imports it or its type.
+ */
+export const ASSESSMENT_ORDER = [...OVERRIDE_STATUSES, 'ikke vurderet'] as const;
+
+export type AssessmentStatus = (typeof ASSESSMENT_ORDER)[number];
 
 export const ASSESSMENT_LABELS: Record<AssessmentStatus, string> = {
   opfyldt: 'Opfyldt',
@@ -20,17 +29,6 @@ export const ASSESSMENT_LABELS: Record<AssessmentStatus, string> = {
   'kan ikke vurderes': 'Kan ikke vurderes',
   'ikke vurderet': 'Ikke vurderet',
 };
-
-/** Statuses in the order summaries list them. */
-export const ASSESSMENT_ORDER: readonly AssessmentStatus[] = [
-  'opfyldt',
-  'på rette vej',
-  'i risiko',
-  'ikke på rette vej',
-  'ikke opfyldt',
-  'kan ikke vurderes',
-  'ikke vurderet',
-];
 
 /** Days between two ISO dates (YYYY-MM-DD). */
 function days(from: string, to: string): number {
@@ -91,7 +89,7 @@ export interface AssessmentThresholds {
   atRisk: number;
 }
 
-export const DEFAULT_THRESHOLDS: AssessmentThresholds = { onTrack: 0.1, atRisk: 0.35 };
+const DEFAULT_THRESHOLDS: AssessmentThresholds = { onTrack: 0.1, atRisk: 0.35 };
 
 export interface AssessmentInput {
   baseline: number | null;

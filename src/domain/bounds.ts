@@ -3,8 +3,8 @@
 // a Danish 400 at the edge, never a database error (500).
 import { z } from 'zod';
 
-export const INT4_MAX = 2_147_483_647;
-export const INT4_MIN = -2_147_483_648;
+const INT4_MAX = 2_147_483_647;
+const INT4_MIN = -2_147_483_648;
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
 
 /** An id in a path: digits only, 1 … 2^63−1 (PostgreSQL bigint). */

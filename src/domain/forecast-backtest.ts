@@ -140,7 +140,7 @@ function select(table: BacktestTable, c: number): Selection {
 export type Calibration = number[][];
 
 /** Empirical quantile (type 7, as R's default) of a sorted sample. */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+function quantileSorted(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   const i = (sorted.length - 1) * p;
   const lo = Math.floor(i);

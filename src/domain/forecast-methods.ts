@@ -92,7 +92,7 @@ function lastValue(y: Series, origin: number): number | null {
 }
 
 /** Same season last year (the latest year with a value that lies before the origin); else the last value. */
-export function seasonalNaive(y: Series, origin: number, H: number, m: number): number[] {
+function seasonalNaive(y: Series, origin: number, H: number, m: number): number[] {
   const last = lastValue(y, origin) ?? Number.NaN;
   const out: number[] = [];
   for (let h = 1; h <= H; h++) {

@@ -15,10 +15,10 @@ export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
 };
 
 /** Upper bounds that catch a slip of the keyboard (10^12 typed for 1.000), far above any municipality's figure. */
-export const MAX_LEVEL = 10_000_000;
-export const MAX_COUNT = 1_000_000;
+const MAX_LEVEL = 10_000_000;
+const MAX_COUNT = 1_000_000;
 /** How far after the plan period a deadline may lie. */
-export const DEADLINE_YEARS_AFTER = 10;
+const DEADLINE_YEARS_AFTER = 10;
 
 /** A real calendar date in ISO form (2021-02-30 is refused). */
 export function isRealDate(s: string): boolean {

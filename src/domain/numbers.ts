@@ -45,6 +45,24 @@ export function formatPercent(value: number, opts: FormatOptions & { nbsp?: bool
   return `${formatNumber(value, opts)}${opts.nbsp === false ? ' ' : NBSP}%`;
 }
 
+/** Units whose values are per cent: a share ("pct.") or a change of a share ("procentpoint"). */
+export const isPercentUnit = (unit: string): boolean => unit === 'pct.' || unit === 'procentpoint';
+
+/**
+ * A value in its unit as the app and the reports print it: "4,5 %", "nr. 3", "1.288", "12,5"; "–" when
+ * missing. `nbsp: false` puts an ordinary space before % (Word and PDF wrap on their own).
+ */
+export function formatValue(
+  value: number | null | undefined,
+  unit: string,
+  opts: { nbsp?: boolean } = {},
+): string {
+  if (value === null || value === undefined) return '–';
+  if (isPercentUnit(unit)) return formatPercent(value, { decimals: 1, nbsp: opts.nbsp ?? true });
+  if (unit === 'placering') return `nr. ${formatNumber(value)}`;
+  return formatNumber(value, { decimals: Number.isInteger(value) ? 0 : 1 });
+}
+
 export type ParsedValue =
   | { kind: 'number'; value: number }
   | { kind: 'missing'; marker: string }

@@ -2,8 +2,8 @@
 // packaged in @zxcvbn-ts/language-common), not mostly one character, and not the user's own e-mail.
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 200;
 
 let common: Set<string> | undefined;
 const commonPasswords = () => {

@@ -2,6 +2,8 @@
 // Codes as the sources write them (2021M01, 2018K2, 2018Q2, 2020Q04, 2021QMAT02, 2021H1, 2021)
 // and Danish text both ways ("2. kvartal 2018", "december 2015", "april 2021").
 
+import { todayInCopenhagen } from './dates.ts';
+
 export type PeriodKind = 'month' | 'quarter' | 'mat' | 'half' | 'year';
 
 export interface Period {
@@ -11,7 +13,7 @@ export interface Period {
   index: number;
 }
 
-export const MONTHS_DA = [
+const MONTHS_DA = [
   'januar',
   'februar',
   'marts',
@@ -189,7 +191,7 @@ export function periodOrdinal(p: Period): number {
   return last.year * 12 + last.index - 1;
 }
 
-export function comparePeriods(a: Period, b: Period): number {
+function comparePeriods(a: Period, b: Period): number {
   return periodOrdinal(a) - periodOrdinal(b) || a.kind.localeCompare(b.kind);
 }
 
@@ -243,9 +245,17 @@ export function aggregateMonths(
   return { ...base, value: values.reduce((s, v) => s + v, 0) / values.length };
 }
 
-/** An ISO date (or Date) as Danish text: 2026-11-22 → "22. november 2026". */
+/** An ISO date (or a moment, at its date in Copenhagen) as Danish text: 2026-11-22 → "22. november 2026". */
 export function formatDateDa(iso: string | Date): string {
-  const s = typeof iso === 'string' ? iso : iso.toISOString();
+  const s = typeof iso === 'string' ? iso : todayInCopenhagen(iso);
   const [y, m, d] = s.slice(0, 10).split('-').map(Number);
   return `${d}. ${MONTHS_DA[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A period code or an ISO date as Danish text ("2. kvartal 2018", "22. november 2026"); '' for none. */
+export function formatPeriodOrDate(code: string | null | undefined): string {
+  if (!code) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(code)) return formatDateDa(code);
+  const p = tryParsePeriod(code);
+  return p ? formatPeriodDa(p) : code;
 }

@@ -45,7 +45,7 @@ function sizeText(origin: string, bound: number | bigint, kind: 'min' | 'max', i
 }
 
 /** The Danish text of one zod issue (without the field name). */
-export function danishIssueMessage(issue: Issue): string {
+function danishIssueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return 'skal angives';

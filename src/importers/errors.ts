@@ -1,4 +1,5 @@
 // An import that cannot be carried out: a Danish reason and where (file line or HTTP status).
+import { formatNumber } from '../domain/numbers.ts';
 
 /** Longest quoted value echoed whole in a message; longer ones are cut and their length given. */
 const MAX_QUOTED = 80;
@@ -6,9 +7,9 @@ const MAX_QUOTED = 80;
 const MAX_MESSAGE = 600;
 
 /** Cuts quoted values and the message itself so that a 2 MB cell never ends up in a message. */
-export function cutMessage(message: string): string {
+function cutMessage(message: string): string {
   const cut = message.replace(/"([^"]{81,})"/g, (_m, inner: string) => {
-    return `"${inner.slice(0, MAX_QUOTED)}…" (${inner.length.toLocaleString('da-DK')} tegn)`;
+    return `"${inner.slice(0, MAX_QUOTED)}…" (${formatNumber(inner.length)} tegn)`;
   });
   return cut.length > MAX_MESSAGE ? `${cut.slice(0, MAX_MESSAGE)}… (forkortet)` : cut;
 }

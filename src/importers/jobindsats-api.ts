@@ -5,6 +5,12 @@
 // (jobindsats-v3-shapes.ts). No recorded v3 answer exists in datasets/: the tests build theirs from the
 // documentation and public clients and say so. The key is server-side only.
 import { findArea, resolveArea } from '../data/areas.ts';
+import {
+  BENEFIT_GROUPS,
+  measureSuffix,
+  PTV_MEASURE_PREFIX,
+  PTV_TOTAL_LABEL,
+} from '../data/benefit-groups.ts';
 import { ATTRIBUTION_STAR } from '../data/measures.ts';
 import { inferBetter } from '../domain/better.ts';
 import { parseDanishNumber, stripBom } from '../domain/numbers.ts';
@@ -45,7 +51,7 @@ export interface JobindsatsPreset {
   unit: string;
 }
 
-export const JOBINDSATS_PRESETS: Record<string, JobindsatsPreset> = {
+const JOBINDSATS_PRESETS: Record<string, JobindsatsPreset> = {
   ptv_a02: {
     table: 'ptv_a02',
     areaHierarchy: '_nykom',
@@ -53,21 +59,12 @@ export const JOBINDSATS_PRESETS: Record<string, JobindsatsPreset> = {
       id: '_ygrp_ptv',
       match: /ydelsesgrupp/i,
       groups: [
-        [/^ydelsesgrupper i alt$/i, 'i_alt'],
-        [/^a-dagpenge/i, 'a_dagpenge'],
-        [/^sygedagpenge/i, 'sygedagpenge'],
-        [/^fleksjob/i, 'fleksjob'],
-        [/^uddannelseshjælp/i, 'uddannelseshjaelp'],
-        [/^kontanthjælp/i, 'kontanthjaelp'],
-        [/^jobafklaring/i, 'jobafklaring'],
-        [/revalidering/i, 'revalidering'],
-        [/^ressourceforløb/i, 'ressourceforloeb'],
-        [/^ledighedsydelse/i, 'ledighedsydelse'],
-        [/^førtidspension/i, 'foertidspension'],
+        [PTV_TOTAL_LABEL, measureSuffix('i-alt')],
+        ...BENEFIT_GROUPS.map((g): [RegExp, string] => [g.ptvLabel, measureSuffix(g.id)]),
       ],
     },
     measureLabel: /fuldtidspersoner/i,
-    measurePrefix: 'ptv_a02.fuldtidspersoner',
+    measurePrefix: PTV_MEASURE_PREFIX,
     unit: 'fuldtidspersoner',
     periodTypes: ['Q', 'M', 'Y'],
   },

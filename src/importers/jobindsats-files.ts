@@ -10,7 +10,7 @@ import { decodeText, detectSeparator, splitCsv } from './text.ts';
 import type { ParsedImport } from './types.ts';
 
 /** Which measure each column of a known Jobindsats export becomes. */
-export const JOBINDSATS_FILE_COLUMNS: Record<string, Record<string, string>> = {
+const JOBINDSATS_FILE_COLUMNS: Record<string, Record<string, string>> = {
   y25i01: {
     ledige_fuldtidspersoner_i_alt: 'y25i01.ledige_fuldtidspersoner',
     ledige_pct_af_arbejdsstyrken_i_alt: 'y25i01.ledige_pct',

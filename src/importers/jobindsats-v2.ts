@@ -11,14 +11,7 @@ import { fetchWithRetry, type HttpOptions } from './http.ts';
 import { decodeText, splitCsv } from './text.ts';
 import type { ParsedImport } from './types.ts';
 
-export const Y30R21_PERIODS = [
-  '2020QMAT02',
-  '2020QMAT04',
-  '2021QMAT02',
-  '2021QMAT04',
-  '2022QMAT02',
-  '2022QMAT04',
-];
+const Y30R21_PERIODS = ['2020QMAT02', '2020QMAT04', '2021QMAT02', '2021QMAT04', '2022QMAT02', '2022QMAT04'];
 
 const COLUMN_RULES: [RegExp, string][] = [
   [/: Forventet antal$/, 'forventet_antal'],
@@ -29,7 +22,7 @@ const COLUMN_RULES: [RegExp, string][] = [
   [/^Placering på benchmarkranglisten$/, 'placering'],
 ];
 
-export function parseY30R21Csv(bytes: Uint8Array, origin: string): ParsedImport {
+function parseY30R21Csv(bytes: Uint8Array, origin: string): ParsedImport {
   const { text } = decodeText(bytes);
   if (/^Forkert nøgle/.test(text.trim())) throw new ImportError(`Jobindsats afviste nøglen: ${text.trim()}`);
   const records = splitCsv(text, ';');

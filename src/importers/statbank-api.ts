@@ -27,7 +27,7 @@ export interface StatbankRequest {
 export const CELL_LIMIT = 1_000_000;
 
 /** The built-in StatBank requests: the tables the issue names, mapped to Måltavle measures. */
-export const STATBANK_PRESETS: Record<string, (info: TableInfo) => StatbankRequest> = {
+const STATBANK_PRESETS: Record<string, (info: TableInfo) => StatbankRequest> = {
   AUK01: (info) => ({
     table: 'AUK01',
     measure: 'auk01.nettoledige_kontanthjaelp',

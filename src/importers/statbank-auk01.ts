@@ -12,10 +12,10 @@ import { findValue, type TableInfo, tableInfo } from './statbank-api.ts';
 import { parseStatbankCsv } from './statbank-files.ts';
 import type { ParsedImport } from './types.ts';
 
-export const AUK01_FIRST_PERIOD = '2007Q1';
+const AUK01_FIRST_PERIOD = '2007Q1';
 
 /** The group of each benefit-type value id, from the table's labels; fails listing the labels it has. */
-export function resolveBenefitTypes(info: TableInfo): Map<string, string> {
+function resolveBenefitTypes(info: TableInfo): Map<string, string> {
   const variable = info.variables.find((x) => x.id.toUpperCase() === 'YDELSESTYPE');
   if (!variable)
     throw new ImportError(
@@ -43,7 +43,7 @@ export function resolveBenefitTypes(info: TableInfo): Map<string, string> {
  * Sums benefit-type rows (measure id = `type:<value id>`) into the groups and the totals. A group or total
  * is missing (never zero) for an area and period when one of its parts is missing or absent.
  */
-export function sumToGroups(
+function sumToGroups(
   typeRows: readonly StagedObservation[],
   typeToGroup: ReadonlyMap<string, string>,
 ): StagedObservation[] {

@@ -25,7 +25,7 @@ export interface UploadParse {
 const quote = (c: string, sep: string) =>
   /["\r\n]/.test(c) || c.includes(sep) ? `"${c.replace(/"/g, '""')}"` : c;
 
-export function parseLongCsvLenient(
+function parseLongCsvLenient(
   bytes: Uint8Array,
   opts: { file: string; knownMeasures: ReadonlySet<string> },
 ): UploadParse {

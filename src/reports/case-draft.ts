@@ -5,13 +5,12 @@ import { findArea } from '../data/areas.ts';
 import type { DB } from '../db/schema.ts';
 import { todayInCopenhagen } from '../domain/dates.ts';
 import { evaluationDate } from '../domain/evaluation/as-of.ts';
-import { formatNumber, formatPercent } from '../domain/numbers.ts';
+import { formatNumber, formatPercent, formatValue, isPercentUnit } from '../domain/numbers.ts';
 import { formatDateDa as danishDate } from '../domain/periods.ts';
 import type { Actor } from '../services/access.ts';
 import { evaluateIndicators } from '../services/evaluation.ts';
 import { readPlan } from '../services/plans.ts';
 import type { Block, Report } from './model.ts';
-import { valueText } from './status-report.ts';
 
 /** What the level phrase needs: the indicator's kind and settings, and the evaluated target and baseline. */
 export interface LevelInput {
@@ -23,8 +22,8 @@ export interface LevelInput {
 }
 
 const withUnit = (v: number, unit: string) => {
-  const t = valueText(v, unit);
-  return unit && unit !== 'pct.' && unit !== 'procentpoint' && unit !== 'placering' ? `${t} ${unit}` : t;
+  const t = formatValue(v, unit, { nbsp: false });
+  return unit && !isPercentUnit(unit) && unit !== 'placering' ? `${t} ${unit}` : t;
 };
 const pctText = (p: number) =>
   formatPercent(Math.abs(p), { decimals: Number.isInteger(p) ? 0 : 1, nbsp: false });
@@ -108,7 +107,7 @@ export async function buildCaseDraft(
         unit: ev.unit,
       });
       const level = phrase
-        ? `Foreslået resultatniveau: ${phrase}${ev.baseline && ind.kind !== 'niveau' ? ` (baseline ${valueText(ev.baseline.value, ev.unit)})` : ''}.`
+        ? `Foreslået resultatniveau: ${phrase}${ev.baseline && ind.kind !== 'niveau' ? ` (baseline ${formatValue(ev.baseline.value, ev.unit, { nbsp: false })})` : ''}.`
         : 'Resultatniveauet fastlægges senere.';
       blocks.push({ kind: 'paragraph', text: `${ind.title.replace(/[.:]?$/, '.')} ${level}` });
       const why = justificationOf(ind.config);
@@ -131,7 +130,7 @@ export async function buildCaseDraft(
         blocks.push({
           kind: 'paragraph',
           style: 'small',
-          text: `Seneste status: ${valueText(ev.latest.value, ev.unit)}. ${ev.latest.source}.`,
+          text: `Seneste status: ${formatValue(ev.latest.value, ev.unit, { nbsp: false })}. ${ev.latest.source}.`,
         });
     }
   }

@@ -6,15 +6,16 @@ import { findArea } from '../data/areas.ts';
 import type { DB } from '../db/schema.ts';
 import { ASSESSMENT_LABELS, ASSESSMENT_ORDER, type AssessmentStatus } from '../domain/assessment.ts';
 import type { ComparisonHistory } from '../domain/evaluation/history.ts';
-import { formatNumber, formatPercent } from '../domain/numbers.ts';
+import { formatNumber, formatValue } from '../domain/numbers.ts';
 import {
   formatDateDa as danishDate,
-  formatPeriodDa,
+  formatPeriodOrDate,
   month,
   periodCode,
   periodOrdinal,
   tryParsePeriod,
 } from '../domain/periods.ts';
+import { roundIsPublished } from '../domain/visibility.ts';
 import type { Actor } from '../services/access.ts';
 import { type Evaluation, planHistories } from '../services/evaluation.ts';
 import { entriesOfPlan, latestImportsOf, roundsOfPlan } from '../services/lookups.ts';
@@ -23,31 +24,17 @@ import { readRoundView } from '../services/rounds.ts';
 import { lineChart } from './charts.ts';
 import { type Block, type Cell, cell, type Report } from './model.ts';
 
-function periodText(code: string | null | undefined): string {
-  if (!code) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(code)) return danishDate(code);
-  const p = tryParsePeriod(code);
-  return p ? formatPeriodDa(p) : code;
-}
-
-export function valueText(v: number | null | undefined, unit: string): string {
-  if (v === null || v === undefined) return '–';
-  if (unit === 'pct.' || unit === 'procentpoint') return formatPercent(v, { decimals: 1, nbsp: false });
-  if (unit === 'placering') return `nr. ${formatNumber(v)}`;
-  return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 });
-}
-
 function statusLabel(s: string): string {
   return ASSESSMENT_LABELS[s as AssessmentStatus] ?? s;
 }
 
 function figure(ev: Evaluation): string {
   const after = ev.afterDeadline
-    ? `; efter fristen: ${valueText(ev.afterDeadline.value, ev.unit)} (${periodText(ev.afterDeadline.period)})`
+    ? `; efter fristen: ${formatValue(ev.afterDeadline.value, ev.unit, { nbsp: false })} (${formatPeriodOrDate(ev.afterDeadline.period)})`
     : '';
   if (ev.progressText) return `${ev.progressText}${after}`;
   if (!ev.latest) return after.replace(/^; /, '');
-  return `${valueText(ev.latest.value, ev.unit)}${ev.latest.period ? ` (${periodText(ev.latest.period)})` : ''}${after}`;
+  return `${formatValue(ev.latest.value, ev.unit, { nbsp: false })}${ev.latest.period ? ` (${formatPeriodOrDate(ev.latest.period)})` : ''}${after}`;
 }
 
 /** Footnote lines for every computed figure: what, periods, areas, formula, source. */
@@ -56,7 +43,7 @@ function basisNotes(title: string, ev: Evaluation): string[] {
     .filter((b) => b.formula)
     .map(
       (b) =>
-        `${title} — ${b.figure}: ${b.formula}${b.periods.filter(Boolean).length ? `; ${b.periods.filter(Boolean).map(periodText).join(', ')}` : ''}${b.areas.length ? `; ${b.areas.join(', ')}` : ''}${b.source ? `. ${b.source.replace(/\.$/, '')}` : ''}.`,
+        `${title} — ${b.figure}: ${b.formula}${b.periods.filter(Boolean).length ? `; ${b.periods.filter(Boolean).map(formatPeriodOrDate).join(', ')}` : ''}${b.areas.length ? `; ${b.areas.join(', ')}` : ''}${b.source ? `. ${b.source.replace(/\.$/, '')}` : ''}.`,
     );
 }
 
@@ -92,9 +79,7 @@ export async function buildStatusReport(
       .filter(
         (r) =>
           r.as_of <= round.as_of &&
-          (r.status === 'offentliggjort' ||
-            String(r.id) === String(round.id) ||
-            data.round.status === 'udkast'),
+          (roundIsPublished(r) || String(r.id) === String(round.id) || !roundIsPublished(data.round)),
       )
       .map((r) => String(r.id)),
   );
@@ -143,19 +128,21 @@ export async function buildStatusReport(
       const ev = i.evaluation;
       const lines: string[] = [];
       for (const e of history.filter((h) => String(h.indicator_id) === i.indicator.id)) {
-        const v = e.value !== null ? ` Tal: ${valueText(e.value, ev.unit)}.` : '';
+        const v = e.value !== null ? ` Tal: ${formatValue(e.value, ev.unit, { nbsp: false })}.` : '';
         lines.push(`${e.round_title} (${danishDate(e.as_of)}): ${e.text}${v}`);
       }
       const baseline = ev.baseline
-        ? `Baseline: ${valueText(ev.baseline.value, ev.unit)}${ev.baseline.period ? ` (${periodText(ev.baseline.period)})` : ''}.`
+        ? `Baseline: ${formatValue(ev.baseline.value, ev.unit, { nbsp: false })}${ev.baseline.period ? ` (${formatPeriodOrDate(ev.baseline.period)})` : ''}.`
         : '';
-      const target = ev.target !== null ? `Mål: ${valueText(ev.target, ev.unit)}.` : '';
+      const target = ev.target !== null ? `Mål: ${formatValue(ev.target, ev.unit, { nbsp: false })}.` : '';
       const src = i.indicator.source_note || ev.latest?.source || '';
       if (src) footnotes.add(src);
       for (const note of basisNotes(i.indicator.title, ev)) footnotes.add(note);
       const takes = ev.whatItTakes ? [`Hvad der skal til: ${ev.whatItTakes.text}.`] : [];
       const compared = ev.comparison
-        ? [`${ev.comparison.name}: ${valueText(ev.comparison.value, ev.unit)} (${ev.comparison.basis}).`]
+        ? [
+            `${ev.comparison.name}: ${formatValue(ev.comparison.value, ev.unit, { nbsp: false })} (${ev.comparison.basis}).`,
+          ]
         : [];
       if (ev.latest?.source?.startsWith('Kilde:')) footnotes.add(ev.latest.source);
       const consistency =
@@ -219,7 +206,7 @@ export async function buildStatusReport(
           ...(ev.target !== null && i.indicator.kind === 'niveau' && atDeadline
             ? [
                 {
-                  name: `Mål (${periodText(atDeadline)})`,
+                  name: `Mål (${formatPeriodOrDate(atDeadline)})`,
                   points: [{ period: atDeadline, value: ev.target }],
                   color: '#1a7f37',
                   symbol: 'diamond' as const,

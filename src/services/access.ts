@@ -1,5 +1,6 @@
 // Who may do what. Statistics are public; plans, drafts and unpublished status belong to their municipality.
 import type { Role, UserRecord } from '../db/repositories/accounts.ts';
+import { canSeePlan } from '../domain/visibility.ts';
 import { forbidden, notFound, unauthorized } from './errors.ts';
 
 export interface Actor {
@@ -17,12 +18,8 @@ export function roleIn(user: UserRecord | null, municipality: string): Role | nu
  * plan's municipality (null outside it), which decides what of the plan they see.
  */
 export function planReader(actor: Actor, plan: { municipality: string; status: string }): Role | null {
-  const role = roleIn(actor.user, plan.municipality);
-  if (plan.status === 'udkast' && role === null) {
-    if (!actor.user) throw notFound('Planen');
-    throw forbidden('denne plan');
-  }
-  return role;
+  requirePlanVisible(actor, plan, 'Planen');
+  return roleIn(actor.user, plan.municipality);
 }
 
 export function requireUser(actor: Actor): UserRecord {
@@ -51,9 +48,24 @@ export function requireAdmin(actor: Actor, municipality: string): UserRecord {
   return user;
 }
 
-/** The municipalities whose drafts the actor may see (all for a superadmin, none for the public). */
-export function memberMunicipalities(actor: Actor, all: readonly string[]): string[] {
-  if (!actor.user) return [];
-  if (actor.user.isSuperadmin) return [...all];
-  return actor.user.memberships.map((m) => m.municipality);
+/** Does the actor have a role in the municipality (any role; a superadmin everywhere)? */
+export const isMember = (actor: Actor, municipality: string): boolean =>
+  roleIn(actor.user, municipality) !== null;
+
+/**
+ * Reading a plan or what belongs to it (`what`: "Planen", "Statusrunden"): anyone when the plan is public, its
+ * municipality's users when it is a draft. A draft is unknown to the anonymous and forbidden to other users.
+ * Returns whether the actor is a member of the plan's municipality.
+ */
+export function requirePlanVisible(
+  actor: Actor,
+  plan: { status: string; municipality: string },
+  what: string,
+) {
+  const member = isMember(actor, plan.municipality);
+  if (!canSeePlan(plan, member)) {
+    if (!actor.user) throw notFound(what);
+    throw forbidden('denne plan');
+  }
+  return member;
 }

@@ -12,16 +12,16 @@ import { type Actor, requireAdmin, requireUser } from './access.ts';
 import { AppError, notFound } from './errors.ts';
 import type { LoginLimits } from './login-limits.ts';
 
-export const SESSION_DAYS = 14;
+const SESSION_DAYS = 14;
 /** How long a one-time password (first administrator, invitation, reset) can be used. */
 export const ONE_TIME_HOURS = 48;
 const oneTimeExpiry = (now = Date.now()) => new Date(now + ONE_TIME_HOURS * 3_600_000);
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-export const newSecret = () => randomBytes(32).toString('base64url');
+const newSecret = () => randomBytes(32).toString('base64url');
 
 /** A readable one-time password for invitations and the first administrator. */
-export function generatePassword(): string {
+function generatePassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
@@ -217,7 +217,7 @@ export async function inviteUser(
   });
 }
 
-export const INVITE_NOTE = `Giv brugeren engangsadgangskoden. Den virker i ${ONE_TIME_HOURS} timer og skal skiftes ved første login. Har e-mailadressen allerede en konto i Måltavle, logger brugeren ind som hidtil, og engangsadgangskoden bruges ikke.`;
+const INVITE_NOTE = `Giv brugeren engangsadgangskoden. Den virker i ${ONE_TIME_HOURS} timer og skal skiftes ved første login. Har e-mailadressen allerede en konto i Måltavle, logger brugeren ind som hidtil, og engangsadgangskoden bruges ikke.`;
 
 export async function removeUser(db: Kysely<DB>, actor: Actor, municipality: string, userId: string) {
   const admin = requireAdmin(actor, municipality);

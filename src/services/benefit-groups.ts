@@ -3,7 +3,13 @@
 // AUK01 preset, and says which source it came from. Y30R21 (4 groups, rolling 4 quarters) stays a choice.
 import type { Kysely } from 'kysely';
 import { AUK01_BENEFIT_MAPPING, auk01MeasureId } from '../data/auk01-benefit-types.ts';
-import { BENEFIT_GROUPS, BENEFIT_TOTALS } from '../data/benefit-groups.ts';
+import {
+  BENEFIT_GROUPS,
+  BENEFIT_TOTALS,
+  benefitGroupOfPtvMeasure,
+  PTV_MEASURE_PREFIX,
+  ptvMeasureId,
+} from '../data/benefit-groups.ts';
 import { Y30R21_GROUPS } from '../data/measures.ts';
 import * as repo from '../db/repositories/statistics.ts';
 import type { DB } from '../db/schema.ts';
@@ -14,7 +20,7 @@ export type BenefitSource = 'y30r21' | 'ptv_a02';
 
 export type RowOrigin = 'jobindsats:ptv_a02' | 'statbank:AUK01' | 'jobindsats:y30r21';
 
-export const ORIGIN_LABEL: Record<RowOrigin, string> = {
+const ORIGIN_LABEL: Record<RowOrigin, string> = {
   'jobindsats:ptv_a02': 'Jobindsats ptv_a02 (fuldtidspersoner)',
   'statbank:AUK01': 'Danmarks Statistik AUK01 (fuldtidsmodtagere)',
   'jobindsats:y30r21': 'Jobindsats Y30R21 (fuldtidspersoner, 4 kvartaler)',
@@ -26,8 +32,6 @@ interface Candidate {
   isTotal: boolean;
   options: { measure: string; origin: RowOrigin }[];
 }
-
-const ptvId = (suffix: string) => `ptv_a02.fuldtidspersoner.${suffix.replace(/-/g, '_')}`;
 
 function candidates(source: BenefitSource): Candidate[] {
   if (source === 'y30r21')
@@ -43,7 +47,7 @@ function candidates(source: BenefitSource): Candidate[] {
       name: g.name,
       isTotal: false,
       options: [
-        { measure: ptvId(g.id), origin: 'jobindsats:ptv_a02' as const },
+        { measure: ptvMeasureId(g.id), origin: 'jobindsats:ptv_a02' as const },
         { measure: auk01MeasureId(g.id), origin: 'statbank:AUK01' as const },
       ],
     })),
@@ -52,7 +56,7 @@ function candidates(source: BenefitSource): Candidate[] {
       name: t.name,
       isTotal: true,
       options: [
-        ...(t.id === 'i-alt' ? [{ measure: ptvId('i_alt'), origin: 'jobindsats:ptv_a02' as const }] : []),
+        ...(t.id === 'i-alt' ? [{ measure: ptvMeasureId(t.id), origin: 'jobindsats:ptv_a02' as const }] : []),
         { measure: auk01MeasureId(t.id), origin: 'statbank:AUK01' as const },
       ],
     })),
@@ -124,12 +128,8 @@ export async function resolveBenefitMeasure(
   db: Kysely<DB>,
   measure: string,
 ): Promise<{ measure: string; origin: RowOrigin | null; originLabel: string | null }> {
-  const m = /^ptv_a02\.fuldtidspersoner\.(.+)$/.exec(measure);
-  if (!m) return { measure, origin: null, originLabel: null };
-  const suffix = m[1]!;
-  const group =
-    BENEFIT_GROUPS.find((g) => g.id.replace(/-/g, '_') === suffix)?.id ??
-    BENEFIT_TOTALS.find((t) => t.id.replace(/-/g, '_') === suffix)?.id;
+  if (!measure.startsWith(`${PTV_MEASURE_PREFIX}.`)) return { measure, origin: null, originLabel: null };
+  const group = benefitGroupOfPtvMeasure(measure);
   if ((await repo.latestImportOf(db, measure)) || !group)
     return { measure, origin: 'jobindsats:ptv_a02', originLabel: ORIGIN_LABEL['jobindsats:ptv_a02'] };
   const auk = auk01MeasureId(group);

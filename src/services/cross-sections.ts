@@ -18,7 +18,7 @@ export interface CrossSectionValue {
 export type CrossSection = readonly CrossSectionValue[];
 
 /** Values kept at most (98 municipalities + regions ≈ 110 a cross-section: some 900 cross-sections). */
-export const MAX_CACHED_VALUES = 100_000;
+const MAX_CACHED_VALUES = 100_000;
 
 /** Values kept at most in whole measures (all periods and areas of a measure, what evaluations read). */
 export const MAX_MEASURE_VALUES = 500_000;

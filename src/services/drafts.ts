@@ -31,7 +31,7 @@ const periodDa = (code: string) => {
 };
 
 /** Figures for the draft of a statistics-linked indicator, or null when it has no statistic to tell. */
-export function draftInputFor(
+function draftInputFor(
   ind: { kind: string; title: string; config: Record<string, unknown> },
   ev: Evaluation,
   measure: MeasureRecord | undefined,

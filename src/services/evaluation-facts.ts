@@ -55,7 +55,7 @@ const toMeasureFact = (m: repo.MeasureRecord): MeasureFact => ({
 });
 
 /** Static facts about areas: comparison-area membership by year and the members of an area. */
-export const areaFacts: Pick<Facts, 'memberships' | 'membersOf' | 'areaName'> = {
+const areaFacts: Pick<Facts, 'memberships' | 'membersOf' | 'areaName'> = {
   memberships: (municipality, year) => {
     const a = comparisonArea(municipality, year);
     return a ? { id: a.id, name: a.name } : undefined;

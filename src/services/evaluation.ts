@@ -2,6 +2,7 @@
 // and run the pure engine. Every place that shows a status (dashboard, round, public page, reports, API)
 // comes through here.
 import type { Kysely } from 'kysely';
+import { PTV_MEASURE_PREFIX } from '../data/benefit-groups.ts';
 import type { DB } from '../db/schema.ts';
 import { crossSectionMeasures, evaluatePlan, factNeeds } from '../domain/evaluation/engine.ts';
 import type { EntryFact } from '../domain/evaluation/facts.ts';
@@ -22,21 +23,19 @@ export interface IndicatorRow {
   config: unknown;
 }
 
-const BENEFIT_GROUP_MEASURE = /^ptv_a02\.fuldtidspersoner\./;
-
 /**
  * Indicators on a benefit-group measure (Jobindsats ptv_a02) are evaluated on the AUK01 group of the same
  * benefit group while ptv_a02 is not imported (resolveBenefitMeasure). Only the evaluation's copy of the
  * config changes; the stored indicator keeps the measure the plan chose. Costs at most two queries per
  * distinct ptv_a02 measure (13 benefit groups and totals at most), none for a plan without them.
  */
-export async function withResolvedMeasures<T extends IndicatorRow>(
+async function withResolvedMeasures<T extends IndicatorRow>(
   db: Kysely<DB>,
   indicators: readonly T[],
 ): Promise<T[]> {
   const measureOf = (i: IndicatorRow) => {
     const m = (i.config as { measure?: unknown } | null)?.measure;
-    return typeof m === 'string' && BENEFIT_GROUP_MEASURE.test(m) ? m : undefined;
+    return typeof m === 'string' && m.startsWith(`${PTV_MEASURE_PREFIX}.`) ? m : undefined;
   };
   const wanted = [...new Set(indicators.map(measureOf).filter((m): m is string => !!m))];
   if (wanted.length === 0) return [...indicators];
@@ -131,9 +130,4 @@ export async function planHistories(
     if (h) out.set(l.id, h);
   }
   return out;
-}
-
-/** The chart history (own, comparison area, country) of one linked indicator, or null when it has none. */
-export async function historyOf(db: Kysely<DB>, indicator: IndicatorRow): Promise<ComparisonHistory | null> {
-  return (await planHistories(db, [indicator])).get(indicator.id) ?? null;
 }

@@ -1,14 +1,13 @@
 // Use case: the measure catalogue users can read: every measure with its source table, unit, direction of
 // better, the periods available, the last import, and the indicators that use it (only indicators of
-// plans the reader may see: adopted plans everywhere, drafts in the reader's own municipalities).
+// plans the reader may see: adopted and archived plans everywhere, drafts in the reader's own municipalities).
 import type { Kysely } from 'kysely';
-import { MUNICIPALITIES } from '../data/areas.ts';
 import { listMeasures } from '../db/repositories/statistics.ts';
 import * as admin from '../db/repositories/statistics-admin.ts';
 import type { DB } from '../db/schema.ts';
-import { type Actor, memberMunicipalities } from './access.ts';
-
-const collator = new Intl.Collator('da');
+import { collator } from '../domain/text.ts';
+import { canSeePlan } from '../domain/visibility.ts';
+import { type Actor, isMember } from './access.ts';
 
 export async function measureCatalogue(db: Kysely<DB>, actor: Actor) {
   const [measures, coverage, indicators] = await Promise.all([
@@ -17,13 +16,9 @@ export async function measureCatalogue(db: Kysely<DB>, actor: Actor) {
     admin.indicatorsUsingMeasures(db),
   ]);
   const cov = new Map(coverage.map((c) => [c.measure_id, c]));
-  const mine = new Set(
-    memberMunicipalities(
-      actor,
-      MUNICIPALITIES.map((m) => m.id),
-    ),
+  const visible = indicators.filter((i) =>
+    canSeePlan({ status: i.plan_status }, isMember(actor, i.municipality)),
   );
-  const visible = indicators.filter((i) => i.plan_status === 'vedtaget' || mine.has(i.municipality));
   const uses = new Map<
     string,
     {

@@ -37,7 +37,7 @@ export interface RoundSnapshot<V = RoundViewLike> {
 }
 
 /** Whether the report draws a chart of the indicator's statistic (niveau and benchmark with a measure). */
-export function chartable(ind: { kind: string; config: Record<string, unknown> }) {
+function chartable(ind: { kind: string; config: Record<string, unknown> }) {
   const c = ind.config as { measure?: string; area?: string };
   return !!c.measure && !!c.area && (ind.kind === 'niveau' || ind.kind === 'benchmark');
 }

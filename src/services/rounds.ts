@@ -8,9 +8,11 @@ import * as planRepo from '../db/repositories/plans.ts';
 import * as roundRepo from '../db/repositories/rounds.ts';
 import type { DB } from '../db/schema.ts';
 import { FOLLOW_UPS, nextRoundDue } from '../domain/follow-up.ts';
-import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
+import { collator } from '../domain/text.ts';
+import { roundIsPublished, visibleRounds } from '../domain/visibility.ts';
+import { type Actor, requireEditor, requireMember, requirePlanVisible, roleIn } from './access.ts';
 import { draftsForItems } from './drafts.ts';
-import { badRequest, forbidden, notFound } from './errors.ts';
+import { badRequest, notFound } from './errors.ts';
 import { readRound } from './plans.ts';
 import { readSnapshot } from './publish.ts';
 
@@ -23,7 +25,7 @@ export interface MissingGroup {
 }
 
 /** An entry still to be written: none yet, carried over unedited, or without text. */
-export function isMissing(item: { entry: { text: string; carried_over?: boolean } | null }) {
+function isMissing(item: { entry: { text: string; carried_over?: boolean } | null }) {
   return !item.entry || !!item.entry.carried_over || item.entry.text.trim() === '';
 }
 
@@ -41,7 +43,6 @@ async function missingFromWhom(db: Kysely<DB>, items: Item[]): Promise<MissingGr
       groups.set(key, { responsible: rid ? { id: rid, name: names.get(rid) ?? rid } : null, indicators: [] });
     groups.get(key)!.indicators.push({ id: i.indicator.id, title: i.indicator.title });
   }
-  const collator = new Intl.Collator('da');
   return [...groups.values()].sort((a, b) =>
     a.responsible && b.responsible
       ? collator.compare(a.responsible.name, b.responsible.name)
@@ -62,13 +63,10 @@ export async function readRoundView(db: Kysely<DB>, actor: Actor, id: string) {
   const editor = ['redaktør', 'administrator'].includes(roleIn(actor.user, round.municipality) ?? '');
   if (round.status === 'offentliggjort') {
     const plan = await planRepo.findPlan(db, String(round.plan_id));
-    if (plan?.status === 'udkast' && !member) {
-      if (!actor.user) throw notFound('Statusrunden');
-      throw forbidden('denne plan');
-    }
+    if (plan) requirePlanVisible(actor, plan, 'Statusrunden');
     const snap = await readSnapshot<LiveView>(db, id);
     const corrections = (await planRepo.roundsOf(db, String(round.plan_id)))
-      .filter((r) => String(r.corrects_round_id) === id && (member || r.status === 'offentliggjort'))
+      .filter((r) => String(r.corrects_round_id) === id && (member || roundIsPublished(r)))
       .map((r) => ({ id: String(r.id), title: r.title, status: r.status }));
     if (snap) return { ...snap.view, frozen: true, member, canEdit: editor, corrections };
     return { ...(await readRound(db, actor, id)), frozen: false, member, canEdit: editor, corrections };
@@ -111,7 +109,6 @@ export async function peopleOfPlan(db: Kysely<DB>, actor: Actor, planId: string)
   const plan = await planRepo.findPlan(db, planId);
   if (!plan) throw notFound('Planen');
   requireMember(actor, plan.municipality);
-  const collator = new Intl.Collator('da');
   return (await roundRepo.peopleOf(db, plan.municipality))
     .map((p) => ({ id: p.id, name: p.name || p.email }))
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -157,12 +154,8 @@ export const FollowUpInput = z.object({ followUp: z.enum(FOLLOW_UPS).nullable() 
 export async function followUpOf(db: Kysely<DB>, actor: Actor, planId: string) {
   const plan = await planRepo.findPlan(db, planId);
   if (!plan) throw notFound('Planen');
-  const member = roleIn(actor.user, plan.municipality) !== null;
-  if (plan.status === 'udkast' && !member) {
-    if (!actor.user) throw notFound('Planen');
-    throw forbidden('denne plan');
-  }
-  const rounds = (await planRepo.roundsOf(db, planId)).filter((r) => member || r.status === 'offentliggjort');
+  const member = requirePlanVisible(actor, plan, 'Planen');
+  const rounds = visibleRounds(await planRepo.roundsOf(db, planId), member);
   const last = rounds.at(-1)?.as_of ?? null;
   return {
     followUp: plan.follow_up,

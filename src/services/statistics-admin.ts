@@ -10,6 +10,7 @@ import { type MeasureRecord, measureIds, recordFailedImport } from '../db/reposi
 import * as admin from '../db/repositories/statistics-admin.ts';
 import type { DB } from '../db/schema.ts';
 import { inferBetter } from '../domain/better.ts';
+import { formatNumber } from '../domain/numbers.ts';
 import { ImportError } from '../importers/errors.ts';
 import { fetchJobindsats } from '../importers/jobindsats-api.ts';
 import { fetchY30R21 } from '../importers/jobindsats-v2.ts';
@@ -97,7 +98,7 @@ export const SOURCES: readonly SourceDef[] = [
 ];
 
 /** Statistics are shared by all municipalities: a system administrator or a municipality's administrator. */
-export function requireStatisticsAdmin(actor: Actor) {
+function requireStatisticsAdmin(actor: Actor) {
   const user = actor.user;
   if (!user) throw unauthorized();
   if (!user.isSuperadmin && !user.memberships.some((m) => m.role === 'administrator'))
@@ -233,7 +234,7 @@ export function startFetch(
       if (def.needsKey && !key)
         throw new ImportError('Jobindsats-nøglen er ikke sat: sæt den herunder eller i JOBINDSATS_API_KEY');
       const parsed = { ...(await def.fetch(s, key, step)), source: def.id };
-      step(`Hentet ${parsed.rows.length.toLocaleString('da-DK')} værdier; skriver`);
+      step(`Hentet ${formatNumber(parsed.rows.length)} værdier; skriver`);
       job.total = parsed.rows.length;
       writing = true;
       const r = await runImport(db, parsed, {

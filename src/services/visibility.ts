@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { evaluationDate } from '../domain/evaluation/as-of.ts';
+import { roundIsPublished } from '../domain/visibility.ts';
 import { type Evaluation, evaluateIndicators, type IndicatorRow } from './evaluation.ts';
 import { readSnapshot } from './publish.ts';
 
@@ -19,7 +20,7 @@ interface PublishedView {
 }
 
 /** An evaluation with its assessment withheld: statistics are public, the judgement is not yet. */
-export function withheld(ev: Evaluation): Evaluation {
+function withheld(ev: Evaluation): Evaluation {
   return {
     ...ev,
     assessment: {
@@ -54,7 +55,7 @@ export async function publishedDashboard<
     indicators: IndicatorRow[];
   },
 >(db: Kysely<DB>, full: F) {
-  const latest = full.rounds.filter((r) => r.status === 'offentliggjort').at(-1);
+  const latest = full.rounds.filter(roundIsPublished).at(-1);
   if (latest) {
     const view = await publishedRoundView(db, String(latest.id));
     return { ...full, goals: view.goals, asOf: view.round.as_of, items: view.items };
@@ -76,7 +77,7 @@ export async function publishedEvaluation(
   indicatorId: string,
   live: Evaluation,
 ): Promise<Evaluation> {
-  for (const r of rounds.filter((x) => x.status === 'offentliggjort').reverse()) {
+  for (const r of rounds.filter(roundIsPublished).reverse()) {
     const view = await publishedRoundView(db, String(r.id));
     const item = view.items.find((i) => String(i.indicator.id) === indicatorId);
     if (item) return item.evaluation;

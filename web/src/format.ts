@@ -1,28 +1,17 @@
 // Danish formats, shared with the server's calculation core.
-import { formatNumber, formatPercent } from '@domain/numbers.ts';
-import { formatDateDa, formatPeriodDa, tryParsePeriod } from '@domain/periods.ts';
+import { formatNumber, formatPercent, formatValue, isPercentUnit } from '@domain/numbers.ts';
+import { formatDateDa, formatPeriodOrDate } from '@domain/periods.ts';
+import { collator } from '@domain/text.ts';
 
-export { formatNumber, formatPercent };
+export { collator, formatNumber, formatPercent, formatValue, isPercentUnit };
 
-export function formatValue(v: number | null | undefined, unit: string): string {
-  if (v === null || v === undefined) return '–';
-  if (unit === 'pct.' || unit === 'procentpoint') return formatPercent(v, { decimals: 1 });
-  if (unit === 'placering') return `nr. ${formatNumber(v)}`;
-  return formatNumber(v, { decimals: Number.isInteger(v) ? 0 : 1 });
-}
-
-export function formatPeriod(code: string | null | undefined): string {
-  if (!code) return '';
-  const p = tryParsePeriod(code);
-  return p ? formatPeriodDa(p) : code;
-}
+/** A period code or an ISO date as Danish text: "2. kvartal 2018", "22. november 2026". */
+export const formatPeriod = formatPeriodOrDate;
 
 /** 2026-11-22 → "22. november 2026". */
 export function formatDate(iso: string | null | undefined): string {
   return iso ? formatDateDa(iso) : '';
 }
-
-export const collator = new Intl.Collator('da');
 
 const dateTime = new Intl.DateTimeFormat('da-DK', {
   dateStyle: 'long',

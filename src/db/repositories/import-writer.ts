@@ -54,7 +54,7 @@ function copyText(s: string): string {
 }
 
 /** One batch as COPY text lines: measure, area, period, ordinal, value, missing, line. */
-export function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
+function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
   // A batch names few measures: escape each once.
   const measures = new Map<string, string>();
   const parts: string[] = new Array(rows.length);

@@ -29,17 +29,6 @@ export async function snapshotOf(db: Executor, id: string): Promise<unknown | nu
   return typeof s === 'string' ? JSON.parse(s) : s;
 }
 
-/** The plan's newest round before a new one is made (by date, then creation). */
-export async function latestRoundOf(db: Executor, planId: string) {
-  return db
-    .selectFrom('status_rounds')
-    .select(['id', 'as_of', 'status'])
-    .where('plan_id', '=', planId)
-    .orderBy('as_of', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-}
-
 /** Copies texts, values and milestone states of one round into another, marked as carried over. */
 export async function carryOverEntries(db: Executor, fromRound: string, toRound: string, userId: string) {
   await sql`INSERT INTO status_entries

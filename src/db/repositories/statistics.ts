@@ -1,13 +1,12 @@
 // Statistics store: areas, measures, imports and versioned observations. The only SQL for statistics.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
-import { createStage, insertImportRow, mergeStage, notifyStatisticsChanged } from './import-writer.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
 export type { MeasureRecord, StagedObservation } from '../../domain/statistics.ts';
 
-import type { MeasureRecord, StagedObservation } from '../../domain/statistics.ts';
+import type { MeasureRecord } from '../../domain/statistics.ts';
 
 export interface ImportMeta {
   source: string;
@@ -148,37 +147,6 @@ export async function measureIds(db: Executor): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-const BATCH = 20_000;
-
-/**
- * Writes one import inside the caller's transaction (for callers that already hold one): the import row,
- * every staged observation into the staging table, then the same set-based merge as the bulk path.
- * Unchanged values are skipped, new keys get version 1, a revised value retires the current version and
- * becomes version n+1. The bulk path (`bulkWriteImport`, COPY) is the fast one for large imports.
- */
-export async function writeImport(
-  trx: Transaction<DB>,
-  meta: ImportMeta,
-  rows: readonly StagedObservation[],
-  onProgress?: (written: number, total: number) => void,
-): Promise<ImportCounts> {
-  const importId = await insertImportRow(trx, meta);
-  await createStage(trx);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
-    await sql`INSERT INTO stage (measure_id, area_id, period, period_ord, value, missing, line)
-      SELECT * FROM unnest(
-        ${chunk.map((r) => r.measureId)}::text[], ${chunk.map((r) => r.areaId)}::text[],
-        ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.periodOrd)}::integer[],
-        ${chunk.map((r) => r.value)}::double precision[], ${chunk.map((r) => r.missing)}::text[],
-        ${chunk.map((r, j) => r.line ?? i + j + 1)}::integer[])`.execute(trx);
-    onProgress?.(Math.min(rows.length, i + BATCH), rows.length);
-  }
-  const counts = await mergeStage(trx, importId, rows.length);
-  await notifyStatisticsChanged(trx);
-  return counts;
-}
-
 /** Records a failed import (outside the rolled-back transaction) so the refresh log shows it. */
 export async function recordFailedImport(db: Executor, meta: ImportMeta, error: string) {
   await db
@@ -305,19 +273,6 @@ export async function latestImportId(db: Executor): Promise<string> {
     .select(({ fn }) => fn.max('id').as('id'))
     .executeTakeFirst();
   return String(r?.id ?? 0);
-}
-
-/** Current values of one measure for one area at exactly the given periods. */
-export async function valuesAt(db: Executor, measure: string, area: string, periods: readonly string[]) {
-  if (periods.length === 0) return [];
-  return db
-    .selectFrom('observations')
-    .select(['period', 'value', 'missing', 'version', 'import_id'])
-    .where('measure_id', '=', measure)
-    .where('area_id', '=', area)
-    .where('period', 'in', periods)
-    .where('is_current', '=', true)
-    .execute();
 }
 
 export async function listImports(db: Executor, limit = 50) {

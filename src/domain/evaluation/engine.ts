@@ -11,7 +11,7 @@ import type {
   OptaellingConfig,
   PlaceringConfig,
 } from '../indicators.ts';
-import { formatNumber } from '../numbers.ts';
+import { formatNumber, isPercentUnit } from '../numbers.ts';
 import {
   aggregateMonths,
   formatDateDa,
@@ -109,7 +109,7 @@ function periodLabel(code: string | null): string {
 const minDate = (a: string, b: string | undefined) => (b && b < a ? b : a);
 
 /** Value of a series at a period: exact, or a monthly measure aggregated over the period's months. */
-export function valueAtPeriod(
+function valueAtPeriod(
   measure: MeasureFact | undefined,
   points: readonly FactPoint[],
   code: string,
@@ -132,7 +132,7 @@ export function valueAtPeriod(
 
 /** The reason when an indicator built on statistics has no figure for the area at all: what is missing
  * and what an administrator can do about it (issue 10 item 10). */
-export const NO_FIGURES_REASON =
+const NO_FIGURES_REASON =
   'Der er ingen tal for kommunen endnu. En administrator kan hente dem under Statistik.';
 
 function none(reason: string, status: AssessmentStatus = 'kan ikke vurderes'): Assessment {
@@ -141,7 +141,7 @@ function none(reason: string, status: AssessmentStatus = 'kan ikke vurderes'): A
 
 /** A value with as many decimals as it has, at most 2 for shares and 1 otherwise (1,3 not 1,30). */
 function valueText(v: number, unit: string): string {
-  const max = unit === 'pct.' || unit === 'procentpoint' ? 2 : 1;
+  const max = isPercentUnit(unit) ? 2 : 1;
   const decimals = (String(Number(v.toFixed(max))).split('.')[1] ?? '').length;
   return formatNumber(v, { decimals });
 }
@@ -518,7 +518,7 @@ interface RankedPeriod {
 }
 
 /** Ranks the 98 municipalities in every period of the measure up to asOf. */
-export function rankOverTime(
+function rankOverTime(
   facts: Facts,
   measure: string,
   denominator: string | undefined,
@@ -901,11 +901,7 @@ function milepael(c: { deadline?: string }, entry: EntryFact | undefined, ctx: E
 
 // ---------- the plan ----------
 
-export function evaluateIndicator(
-  ind: ParsedIndicator,
-  facts: Facts,
-  ctx: EvaluationContext,
-): IndicatorEvaluation {
+function evaluateIndicator(ind: ParsedIndicator, facts: Facts, ctx: EvaluationContext): IndicatorEvaluation {
   const entry = ctx.entries.get(ind.id);
   let ev: Partial;
   switch (ind.kind) {

@@ -3,7 +3,7 @@
 import type { CrossSections } from './facts.ts';
 
 /** Units that count persons: summed over members, with no "average". */
-export const COUNT_UNITS: ReadonlySet<string> = new Set([
+const COUNT_UNITS: ReadonlySet<string> = new Set([
   'fuldtidspersoner',
   'personer',
   'fuldtidsmodtagere',

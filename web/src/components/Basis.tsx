@@ -1,5 +1,5 @@
 // The basis of computed figures (periods, areas, formula, source), shown on expand.
-import { formatDate, formatPeriod } from '../format.ts';
+import { formatPeriod } from '../format.ts';
 
 export interface BasisItem {
   figure: string;
@@ -8,9 +8,6 @@ export interface BasisItem {
   formula: string;
   source: string;
 }
-
-// Dates (YYYY-MM-DD) and period codes alike in Danish: "23. november 2026", "juli 2026".
-const period = (p: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p) ? formatDate(p) : formatPeriod(p));
 
 /** "Grundlag for tallene": a native <details> (keyboard and screen reader work without script), one
  * entry per figure with its formula, periods, areas and source on lines of their own. */
@@ -21,7 +18,8 @@ export function Basis({ items, label = 'Grundlag for tallene' }: { items: BasisI
       <summary>{label}</summary>
       <ul>
         {items.map((b) => {
-          const periods = b.periods.filter(Boolean).map(period);
+          // Dates (YYYY-MM-DD) and period codes alike in Danish: "23. november 2026", "juli 2026".
+          const periods = b.periods.filter(Boolean).map(formatPeriod);
           return (
             <li key={`${b.figure}-${b.formula}`}>
               <strong>{b.figure}:</strong> {b.formula}

@@ -1,19 +1,22 @@
 // An assessment shown with colour, an icon-like mark AND a text label (never colour alone).
-const STYLE: Record<string, { cls: string; mark: string; label: string }> = {
-  opfyldt: { cls: 'ok', mark: '✓', label: 'Opfyldt' },
-  'på rette vej': { cls: 'good', mark: '↗', label: 'På rette vej' },
-  'i risiko': { cls: 'risk', mark: '!', label: 'I risiko' },
-  'ikke på rette vej': { cls: 'bad', mark: '↘', label: 'Ikke på rette vej' },
-  'ikke opfyldt': { cls: 'bad', mark: '✕', label: 'Ikke opfyldt' },
-  'kan ikke vurderes': { cls: 'none', mark: '–', label: 'Kan ikke vurderes' },
-  'ikke vurderet': { cls: 'none', mark: '?', label: 'Ikke vurderet' },
+import { ASSESSMENT_LABELS, type AssessmentStatus } from '@domain/assessment.ts';
+
+const LOOK: Record<AssessmentStatus, { cls: string; mark: string }> = {
+  opfyldt: { cls: 'ok', mark: '✓' },
+  'på rette vej': { cls: 'good', mark: '↗' },
+  'i risiko': { cls: 'risk', mark: '!' },
+  'ikke på rette vej': { cls: 'bad', mark: '↘' },
+  'ikke opfyldt': { cls: 'bad', mark: '✕' },
+  'kan ikke vurderes': { cls: 'none', mark: '–' },
+  'ikke vurderet': { cls: 'none', mark: '?' },
 };
 
 export function StatusBadge({ status, overridden }: { status: string; overridden?: boolean }) {
-  const s = STYLE[status] ?? STYLE['kan ikke vurderes']!;
+  const known = (status in LOOK ? status : 'kan ikke vurderes') as AssessmentStatus;
+  const s = LOOK[known];
   return (
     <span className={`badge badge-${s.cls}`}>
-      <span aria-hidden="true">{s.mark}</span> {s.label}
+      <span aria-hidden="true">{s.mark}</span> {ASSESSMENT_LABELS[known]}
       {overridden ? ' (manuel)' : ''}
     </span>
   );

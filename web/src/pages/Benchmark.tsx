@@ -6,7 +6,7 @@ import { get } from '../api.ts';
 import { ownMunicipality, useMe } from '../auth.tsx';
 import { Basis, type BasisItem } from '../components/Basis.tsx';
 import { Select } from '../components/Select.tsx';
-import { collator, formatNumber, formatPeriod } from '../format.ts';
+import { collator, formatNumber, formatPeriod, isPercentUnit } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
 
@@ -124,7 +124,7 @@ export function Benchmark() {
             {r.direction === 'lower' ? 'lavere er bedre' : 'højere er bedre'}).{' '}
             {r.nationalRate === null
               ? `Intet landsgennemsnit: ${r.nationalBasis}.`
-              : `Landsgennemsnit (${r.nationalBasis}): ${formatNumber(r.nationalRate, { decimals: 2 })}${unit === 'pct.' || unit === 'procentpoint' ? ' %' : ` ${r.unit}`}.`}
+              : `Landsgennemsnit (${r.nationalBasis}): ${formatNumber(r.nationalRate, { decimals: 2 })}${isPercentUnit(unit) ? ' %' : ` ${r.unit}`}.`}
           </p>
           <p>
             {T.benchmark.whatItTakes}:{' '}
@@ -166,9 +166,7 @@ export function Benchmark() {
                 >
                   <td>{x.rank}</td>
                   <td>{x.name}</td>
-                  <td className="num">
-                    {formatNumber(x.value, { decimals: unit === 'pct.' || unit === 'procentpoint' ? 2 : 0 })}
-                  </td>
+                  <td className="num">{formatNumber(x.value, { decimals: isPercentUnit(unit) ? 2 : 0 })}</td>
                 </tr>
               ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { currentYearInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -81,7 +82,7 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
   const qc = useQueryClient();
   const nav = useNavigate();
   const me = useMe();
-  const year = new Date().getFullYear();
+  const year = currentYearInCopenhagen();
   const own = ownMunicipality(me, municipalities[0]!);
   const [f, setF] = useState({
     municipality: municipalities.includes(own) ? own : municipalities[0]!,

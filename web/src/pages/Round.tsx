@@ -3,6 +3,7 @@
 // with anything unsaved asks first. Texts carried over from the previous round are marked until edited; a
 // text draft from the statistics is offered, never inserted by itself. A published round shows what was
 // published.
+import { OVERRIDE_STATUSES } from '@domain/assessment.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
@@ -13,8 +14,8 @@ import { PublishRound } from '../components/PublishRound.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
-import type { Item } from './Plan.tsx';
 import { useAreas } from './Plans.tsx';
+import type { Item } from './plan/types.ts';
 
 /** How long typing may pause before the card saves itself. */
 const SAVE_AFTER_MS = 800;
@@ -516,14 +517,7 @@ function EntryEditor({
               {T.round.override}
               <select value={fields.override} onChange={(x) => change({ override: x.target.value })}>
                 <option value="">{T.round.noOverride}</option>
-                {[
-                  'opfyldt',
-                  'på rette vej',
-                  'i risiko',
-                  'ikke på rette vej',
-                  'ikke opfyldt',
-                  'kan ikke vurderes',
-                ].map((s) => (
+                {OVERRIDE_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {s}
                   </option>
