@@ -11,7 +11,7 @@ import { FOLLOW_UPS, nextRoundDue } from '../domain/follow-up.ts';
 import { type Actor, requireEditor, requireMember, roleIn } from './access.ts';
 import { draftsForItems } from './drafts.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
-import { readRound } from './plans.ts';
+import { readRound } from './plans/rounds.ts';
 import { readSnapshot } from './publish.ts';
 
 type LiveView = Awaited<ReturnType<typeof readRound>>;
