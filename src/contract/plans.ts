@@ -407,3 +407,24 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditTrail = z.object({ entries: z.array(AuditEntry) });
 export type AuditTrail = z.infer<typeof AuditTrail>;
+
+// ---------------------------------------------------------------- the public page
+
+/** GET /public/:code/:slug: an adopted plan and its latest published round, as published. */
+export const PublicPlan = z.object({
+  plan: Plan,
+  focus: z.array(FocusArea),
+  goals: z.array(Goal),
+  rounds: z.array(Round),
+  member: z.literal(false),
+  canEdit: z.literal(false),
+  latestRound: z
+    .object({
+      round: Round,
+      goals: z.array(Goal),
+      items: z.array(PlanItem),
+      summary: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+});
+export type PublicPlan = z.infer<typeof PublicPlan>;

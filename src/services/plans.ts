@@ -24,5 +24,6 @@ export {
   slugify,
   updatePlan,
 } from './plans/plans.ts';
+export { publicPlan } from './plans/public.ts';
 export { roundView } from './plans/round-view.ts';
 export { correctRound, createRound, publishRound, readRound } from './plans/rounds.ts';
