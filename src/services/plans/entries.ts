@@ -49,21 +49,23 @@ export async function saveEntry(
           const theirs = await plans.findEntry(trx, roundId, indicatorId);
           throw conflict('En anden har gemt en status for denne indikator, mens du skrev.', {
             yours: input,
-            theirs,
+            theirs: theirs ? presentEntry(theirs) : null,
           });
         }
       } else {
         if (input.revision !== existing.revision) {
           throw conflict(
             'En anden har gemt en nyere version af denne status, mens du skrev. Din tekst er ikke gemt.',
-            { yours: input, theirs: existing },
+            { yours: input, theirs: presentEntry(existing) },
           );
         }
         saved = await plans.updateEntry(trx, String(existing.id), existing.revision, user.id, fields);
         if (!saved)
           throw conflict('En anden har gemt en nyere version af denne status, mens du skrev.', {
             yours: input,
-            theirs: await plans.findEntry(trx, roundId, indicatorId),
+            theirs: await plans
+              .findEntry(trx, roundId, indicatorId)
+              .then((e) => (e ? presentEntry(e) : null)),
           });
       }
       await audit(existing ? 'ret' : 'opret', 'status', String(saved.id), existing ?? null, saved);
