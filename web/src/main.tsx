@@ -17,7 +17,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/', lazy: page(() => import('./pages/Plans.tsx'), 'Plans') },
       { path: '/log-ind', lazy: page(() => import('./pages/Login.tsx'), 'Login') },
-      { path: '/planer/:id', lazy: page(() => import('./pages/Plan.tsx'), 'Plan') },
+      { path: '/planer/:id', lazy: page(() => import('./pages/plan/Plan.tsx'), 'Plan') },
       { path: '/runder/:id', lazy: page(() => import('./pages/Round.tsx'), 'Round') },
       { path: '/indikatorer/:id', lazy: page(() => import('./pages/Indicator.tsx'), 'Indicator') },
       { path: '/benchmark', lazy: page(() => import('./pages/Benchmark.tsx'), 'Benchmark') },

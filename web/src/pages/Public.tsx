@@ -5,8 +5,9 @@ import { get } from '../api.ts';
 import { usePageTitle } from '../components/PageTitle.tsx';
 import { formatDate } from '../format.ts';
 import { T } from '../texts.ts';
-import { type Dashboard, GoalTable } from './Plan.tsx';
 import { useAreas } from './Plans.tsx';
+import { GoalTable } from './plan/GoalTable.tsx';
+import type { Dashboard } from './plan/types.ts';
 
 export function Public() {
   const { code, slug } = useParams();

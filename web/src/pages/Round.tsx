@@ -13,8 +13,8 @@ import { PublishRound } from '../components/PublishRound.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
-import type { Item } from './Plan.tsx';
 import { useAreas } from './Plans.tsx';
+import type { Item } from './plan/types.ts';
 
 /** How long typing may pause before the card saves itself. */
 const SAVE_AFTER_MS = 800;
