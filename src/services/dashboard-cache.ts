@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
+import { Dashboard } from '../contract/plans.ts';
 import * as plans from '../db/repositories/plans.ts';
 import type { DB } from '../db/schema.ts';
 import { todayInCopenhagen } from '../domain/dates.ts';
 import { type Actor, planReader } from './access.ts';
 import { statisticsGeneration } from './cross-sections.ts';
 import { notFound } from './errors.ts';
-import { dashboard } from './plans.ts';
+import { dashboardView } from './plans/dashboard.ts';
 
 export interface DashboardAnswer {
   /** The JSON body as sent (UTF-8 bytes, encoded once). */
@@ -101,9 +102,10 @@ export async function dashboardAnswer(
   const cache = cacheOf(db);
   const hit = cache.get(key);
   if (hit) return hit;
-  const answer = dashboard(db, actor, planId).then((d) =>
+  // Checked against the contract when built, as the route's serializer would (unknown keys dropped).
+  const answer = dashboardView(db, actor, planId).then((d) =>
     answerOf(
-      Buffer.from(JSON.stringify(d), 'utf8'),
+      Buffer.from(JSON.stringify(Dashboard.parse(d)), 'utf8'),
       `W/"d${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`,
     ),
   );

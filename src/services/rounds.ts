@@ -13,7 +13,7 @@ import { roundIsPublished, visibleRounds } from '../domain/visibility.ts';
 import { type Actor, requireEditor, requireMember, requirePlanVisible, roleIn } from './access.ts';
 import { draftsForItems } from './drafts.ts';
 import { badRequest, notFound } from './errors.ts';
-import { readRound } from './plans.ts';
+import { readRound } from './plans/rounds.ts';
 import { readSnapshot } from './publish.ts';
 
 type LiveView = Awaited<ReturnType<typeof readRound>>;

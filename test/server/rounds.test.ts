@@ -259,7 +259,7 @@ for (const engine of ENGINES)
       const view = await editor.req('GET', `/api/v1/rounds/${round2}`);
       const items = view.body.items as {
         indicator: { id: string };
-        entry: { text: string; value: number | null; carried_over: boolean; revision: number } | null;
+        entry: { text: string; value: number | null; carriedOver: boolean; revision: number } | null;
       }[];
       // The archived goal's milestone is not carried into the new round.
       expect(items.map((i) => i.indicator.id).sort()).toEqual([niveauId, countId].sort());
@@ -267,7 +267,7 @@ for (const engine of ENGINES)
       expect(count).toMatchObject({
         text: 'Vi har besøgt 120 virksomheder.',
         value: 120,
-        carried_over: true,
+        carriedOver: true,
       });
       expect(
         view.body.missing
@@ -280,7 +280,7 @@ for (const engine of ENGINES)
         revision: count.revision,
       });
       expect(saved.status).toBe(200);
-      expect(saved.body.entry.carried_over).toBe(false);
+      expect(saved.body.entry.carriedOver).toBe(false);
       // The first round, published, still has its own text.
       expect(JSON.stringify((await anon.req('GET', `/api/v1/rounds/${round1}`)).body)).toContain(
         'Vi har besøgt 120 virksomheder.',

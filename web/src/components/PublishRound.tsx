@@ -1,23 +1,10 @@
 // "Offentliggør" with a confirmation that says what will happen, and its answer next to the button: a
 // round of a plan that is not adopted yet cannot be published, so the button offers to adopt it first.
 
+import type { PlanView } from '@contract/plans.ts';
 import { todayInCopenhagen } from '@domain/dates.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
-
-interface FullPlan {
-  plan: {
-    id: string;
-    title: string;
-    status: string;
-    year_from: number;
-    year_to: number;
-    intro: string;
-    adopted_on: string | null;
-    revision: number;
-  };
-  focus: { title: string; text: string }[];
-}
 
 export function PublishRound({
   roundId,
@@ -52,14 +39,14 @@ export function PublishRound({
     try {
       if (adoptFirst) {
         // The whole plan is saved with its new status, so read it fresh (focus areas, revision).
-        const { plan: p, focus } = await api<FullPlan>('GET', `/plans/${plan.id}`);
+        const { plan: p, focus } = await api<PlanView>('GET', `/plans/${plan.id}`);
         await api('PUT', `/plans/${p.id}`, {
           title: p.title,
-          yearFrom: p.year_from,
-          yearTo: p.year_to,
+          yearFrom: p.yearFrom,
+          yearTo: p.yearTo,
           intro: p.intro,
           status: 'vedtaget',
-          adoptedOn: p.adopted_on ?? todayInCopenhagen(),
+          adoptedOn: p.adoptedOn ?? todayInCopenhagen(),
           focusAreas: focus.map((f) => ({ title: f.title, text: f.text })),
           revision: p.revision,
         });

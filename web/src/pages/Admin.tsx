@@ -1,4 +1,5 @@
 // Administration: users of a municipality (invite, remove) and the audit trail.
+import type { AuditTrail, UserList } from '@contract/plans.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get } from '../api.ts';
@@ -22,27 +23,12 @@ export function Admin() {
   const users = useQuery({
     queryKey: ['users', chosen],
     enabled: !!chosen,
-    queryFn: () =>
-      get<{ users: { id: string; email: string; name: string; role: string }[] }>(
-        `/municipalities/${chosen}/users`,
-      ),
+    queryFn: () => get<UserList>(`/municipalities/${chosen}/users`),
   });
   const audit = useQuery({
     queryKey: ['audit', chosen],
     enabled: !!chosen,
-    queryFn: () =>
-      get<{
-        entries: {
-          id: string;
-          at: string;
-          user_label: string;
-          action: string;
-          entity: string;
-          entity_id: string;
-          before: unknown;
-          after: unknown;
-        }[];
-      }>(`/municipalities/${chosen}/audit`),
+    queryFn: () => get<AuditTrail>(`/municipalities/${chosen}/audit`),
   });
   const [f, setF] = useState({ email: '', name: '', role: 'læser' });
   const [msg, setMsg] = useState<string | null>(null);
@@ -160,9 +146,9 @@ export function Admin() {
               <td>
                 {formatDate(a.at)} {a.at.slice(11, 16)}
               </td>
-              <td>{a.user_label}</td>
+              <td>{a.userLabel}</td>
               <td>
-                {a.action} {a.entity} {a.entity_id ? `#${a.entity_id}` : ''}
+                {a.action} {a.entity} {a.entityId ? `#${a.entityId}` : ''}
                 {a.before || a.after ? (
                   <details>
                     <summary>Før og efter</summary>

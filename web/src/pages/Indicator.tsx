@@ -1,63 +1,17 @@
 // The indicator page: history with baseline, target path to the deadline, comparison area, country and a
 // forecast to the deadline; all earlier status texts.
 
+import type { IndicatorHistory as History } from '@contract/plans.ts';
 import { month, periodCode, periodOrdinal, tryParsePeriod } from '@domain/periods.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { EChartsCoreOption as EChartsOption } from 'echarts/core';
 import { Link, useParams } from 'react-router';
 import { get } from '../api.ts';
-import { Basis, type BasisItem } from '../components/Basis.tsx';
+import { Basis } from '../components/Basis.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
-
-interface History {
-  indicator: {
-    id: string;
-    title: string;
-    kind: string;
-    source_note: string;
-    config: Record<string, unknown>;
-  };
-  plan: { id: string; title: string };
-  evaluation: {
-    status: string;
-    target: number | null;
-    unit: string;
-    latest: { value: number; period: string | null; source: string } | null;
-    baseline: { value: number; period: string | null } | null;
-    assessment: { reason: string };
-    progressText: string | null;
-    judgedAt: string;
-    afterDeadline: { value: number; period: string | null; label: string } | null;
-    rankHistory: { period: string; rank: number; of: number }[];
-    comparison: { name: string; value: number | null; period: string; basis: string } | null;
-    whatItTakes: { text: string } | null;
-    basis: BasisItem[];
-  };
-  history: null | {
-    unit: string;
-    basis: string;
-    own: { period: string; value: number | null }[];
-    comparison: { name: string; points: { period: string; value: number | null }[] } | null;
-    country: { period: string; value: number | null }[];
-  };
-  forecast: { period: string; value: number; lower: number; upper: number; calibrated: boolean }[];
-  forecastMethod: null | {
-    method: string;
-    label: string;
-    beatsSeasonalNaive: boolean;
-    backtestMape: number | null;
-    seasonalNaiveMape: number | null;
-    calibratedHorizon: number;
-    notes: string[];
-  };
-  /** Why no forecast is drawn (deadline already in the data, series too short), or null. */
-  forecastAbsent?: string | null;
-  probability: number | null;
-  texts: { round: string; asOf: string; text: string; value: number | null; status: string }[];
-}
 
 export function Indicator() {
   const { id } = useParams();
@@ -360,7 +314,7 @@ export function Indicator() {
           </>
         ) : null}
         <dt>{T.indicator.sourceNote}</dt>
-        <dd>{data.indicator.source_note || ev.latest?.source || '–'}</dd>
+        <dd>{data.indicator.sourceNote || ev.latest?.source || '–'}</dd>
       </dl>
       {option ? (
         <figure>

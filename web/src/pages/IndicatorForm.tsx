@@ -1,6 +1,8 @@
 // Adding an indicator of any kind. A relative target shows the consistency check's verdict at once.
 // The settings are checked in the browser with the server's own rules (bounds per kind, Danish messages),
 // and each error is shown next to its field; the server's field errors land in the same places.
+
+import type { Indicator } from '@contract/plans.ts';
 import {
   INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
@@ -30,14 +32,11 @@ function fieldKeyOf(path: string, kind: IndicatorKind): string {
   return p;
 }
 
-export interface ExistingIndicator {
-  id: string;
-  kind: string;
-  title: string;
-  config: Record<string, unknown>;
-  source_note: string;
-  revision: number;
-}
+/** The indicator being edited, as the API answers with it. */
+export type ExistingIndicator = Pick<
+  Indicator,
+  'id' | 'kind' | 'title' | 'config' | 'sourceNote' | 'revision'
+>;
 
 const str = (v: unknown) =>
   v === undefined || v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : String(v);
@@ -61,7 +60,7 @@ function fieldsOf(e: ExistingIndicator): Record<string, string> {
     compareWith: str(c.compareWith),
     unit: str(c.unit),
     startDate: str(c.startDate),
-    sourceNote: e.source_note,
+    sourceNote: e.sourceNote,
     justification: str(c.justification),
   };
 }
@@ -86,7 +85,7 @@ export function IndicatorForm({
       queryKey: ['measures'],
       queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
     }).data?.measures ?? [];
-  const [kind, setKind] = useState<IndicatorKind>((existing?.kind as IndicatorKind) ?? 'niveau');
+  const [kind, setKind] = useState<IndicatorKind>(existing?.kind ?? 'niveau');
   const [title, setTitle] = useState(existing?.title ?? '');
   const [f, setF] = useState<Record<string, string>>(
     existing

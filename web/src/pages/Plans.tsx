@@ -1,3 +1,4 @@
+import type { PlanAnswer, PlanList } from '@contract/plans.ts';
 import { currentYearInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,16 +9,6 @@ import { byPath, Field, RequiredNote } from '../components/Field.tsx';
 import { YearFields } from '../components/YearFields.tsx';
 import { collator } from '../format.ts';
 import { T } from '../texts.ts';
-
-interface PlanRow {
-  id: string;
-  municipality: string;
-  slug: string;
-  title: string;
-  status: string;
-  year_from: number;
-  year_to: number;
-}
 
 export function useAreas() {
   return (
@@ -37,10 +28,10 @@ export function Plans() {
   const name = (code: string) => areas.find((a) => a.id === code)?.name ?? code;
   const { data, isLoading } = useQuery({
     queryKey: ['plans'],
-    queryFn: () => get<{ plans: PlanRow[] }>('/plans'),
+    queryFn: () => get<PlanList>('/plans'),
   });
   const plans = [...(data?.plans ?? [])].sort(
-    (a, b) => collator.compare(name(a.municipality), name(b.municipality)) || b.year_from - a.year_from,
+    (a, b) => collator.compare(name(a.municipality), name(b.municipality)) || b.yearFrom - a.yearFrom,
   );
   const editable = (
     me.user?.isSuperadmin
@@ -62,7 +53,7 @@ export function Plans() {
             </h2>
             <p>
               {T.plans.statuses[p.status]} ·{' '}
-              {p.year_from === p.year_to ? p.year_from : `${p.year_from}–${p.year_to}`}
+              {p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}
               {p.status !== 'udkast' ? (
                 <>
                   {' · '}
@@ -111,7 +102,7 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
           setPending(true);
           setError(null);
           try {
-            const r = await api<{ plan: { id: string } }>('POST', `/municipalities/${f.municipality}/plans`, {
+            const r = await api<PlanAnswer>('POST', `/municipalities/${f.municipality}/plans`, {
               title: f.title,
               yearFrom: Number(f.yearFrom),
               yearTo: Number(f.yearTo),

@@ -1,4 +1,5 @@
 // The public page of an adopted plan and its latest published status, readable without login.
+import type { PublicPlan } from '@contract/plans.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { get } from '../api.ts';
@@ -14,20 +15,16 @@ export function Public() {
   const areas = useAreas();
   const { data, error, isLoading } = useQuery({
     queryKey: ['public', code, slug],
-    queryFn: () =>
-      get<
-        Dashboard & {
-          latestRound: null | { round: { title: string; as_of: string }; items: Dashboard['items'] };
-        }
-      >(`/public/${code}/${slug}`),
+    queryFn: () => get<PublicPlan>(`/public/${code}/${slug}`),
   });
   usePageTitle(areas.find((x) => x.id === code)?.name, data?.plan.title);
   if (isLoading) return <p>{T.loading}</p>;
   if (error || !data) return <p role="alert">{(error as Error)?.message ?? 'Planen findes ikke.'}</p>;
   const view: Dashboard = {
     ...data,
+    indicators: [],
     items: data.latestRound?.items ?? [],
-    asOf: data.latestRound?.round.as_of ?? '',
+    asOf: data.latestRound?.round.asOf ?? '',
   };
   return (
     <article>
@@ -37,7 +34,7 @@ export function Public() {
       {data.latestRound ? (
         <p>
           Seneste offentliggjorte status: <strong>{data.latestRound.round.title}</strong> (
-          {formatDate(data.latestRound.round.as_of)}).
+          {formatDate(data.latestRound.round.asOf)}).
         </p>
       ) : (
         <p>Der er endnu ingen offentliggjort status for planen.</p>

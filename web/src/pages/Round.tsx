@@ -3,6 +3,8 @@
 // with anything unsaved asks first. Texts carried over from the previous round are marked until edited; a
 // text draft from the statistics is offered, never inserted by itself. A published round shows what was
 // published.
+
+import type { Entry, EntryAnswer, RoundAnswer, RoundView } from '@contract/plans.ts';
 import { OVERRIDE_STATUSES } from '@domain/assessment.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,7 +17,6 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
-import type { Item } from './plan/types.ts';
 
 /** How long typing may pause before the card saves itself. */
 const SAVE_AFTER_MS = 800;
@@ -47,42 +48,8 @@ const R = {
   badNumber: 'Værdien skal være et tal, fx 239 eller 4,5.',
 };
 
-interface Entry {
-  text: string;
-  value: number | null;
-  value_period: string | null;
-  done: boolean | null;
-  assessment_override: string | null;
-  override_reason: string | null;
-  revision: number;
-  carried_over?: boolean;
-}
-type RoundItem = Omit<Item, 'indicator'> & {
-  indicator: Item['indicator'] & { responsible_user_id?: string | null };
-  entry: Entry | null;
-};
-interface RoundData {
-  round: {
-    id: string;
-    title: string;
-    as_of: string;
-    status: string;
-    plan_id: string;
-    municipality: string;
-    corrects_round_id: string | null;
-  };
-  plan: { id: string; title: string; municipality: string; status: string };
-  goals: { id: string; number: string; title: string }[];
-  items: RoundItem[];
-  summary: Record<string, number>;
-  frozen?: boolean;
-  drafts?: Record<string, string>;
-  missing?: {
-    responsible: { id: string; name: string } | null;
-    indicators: { id: string; title: string }[];
-  }[];
-  corrections?: { id: string; title: string; status: string }[];
-}
+type RoundData = RoundView;
+type RoundItem = RoundView['items'][number];
 
 /** Parses a Danish number as typed ("1.288", "4,5"); null when empty, undefined when it is not a number. */
 function parseValue(s: string): number | null | undefined {
@@ -153,7 +120,7 @@ export function Round() {
       </p>
       <h1>{data.round.title}</h1>
       <p>
-        {T.round.asOf}: {formatDate(data.round.as_of)} ·{' '}
+        {T.round.asOf}: {formatDate(data.round.asOf)} ·{' '}
         {data.round.status === 'offentliggjort' ? T.round.published : T.round.draft}
       </p>
       {data.frozen ? <p className="muted">{R.frozen}</p> : null}
@@ -169,10 +136,9 @@ export function Round() {
           ))}
         </p>
       ) : null}
-      {data.round.corrects_round_id ? (
+      {data.round.correctsRoundId ? (
         <p>
-          Denne runde retter <Link to={`/runder/${data.round.corrects_round_id}`}>den tidligere version</Link>
-          .
+          Denne runde retter <Link to={`/runder/${data.round.correctsRoundId}`}>den tidligere version</Link>.
         </p>
       ) : null}
       <p>
@@ -227,7 +193,7 @@ export function Round() {
             {g.number}. {g.title}
           </h2>
           {data.items
-            .filter((i) => i.indicator.goal_id === String(g.id))
+            .filter((i) => i.indicator.goalId === String(g.id))
             .map((i) => (
               <EntryEditor
                 key={i.indicator.id}
@@ -259,7 +225,7 @@ export function Round() {
             <button
               type="button"
               onClick={async () => {
-                const r = await api<{ round: { id: string } }>('POST', `/rounds/${data.round.id}/correct`);
+                const r = await api<RoundAnswer>('POST', `/rounds/${data.round.id}/correct`);
                 nav(`/runder/${r.round.id}`);
               }}
             >
@@ -327,15 +293,15 @@ function EntryEditor({
     text: e?.text ?? '',
     value: e?.value === null || e?.value === undefined ? '' : String(e.value).replace('.', ','),
     done: !!e?.done,
-    override: e?.assessment_override ?? '',
-    reason: e?.override_reason ?? '',
+    override: e?.assessmentOverride ?? '',
+    reason: e?.overrideReason ?? '',
   });
-  const [carried, setCarried] = useState(!!e?.carried_over);
+  const [carried, setCarried] = useState(!!e?.carriedOver);
   const [state, setState] = useState<'idle' | 'dirty' | 'saving'>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ theirs: Entry | null } | null>(null);
-  const [responsible, setResponsible] = useState(item.indicator.responsible_user_id ?? '');
+  const [responsible, setResponsible] = useState(item.indicator.responsibleUserId ?? '');
   // The newest fields, the revision saved last, and whether a save is running or wanted after it.
   const latest = useRef(fields);
   const revision = useRef<number | null>(e?.revision ?? null);
@@ -365,10 +331,10 @@ function EntryEditor({
     running.current = true;
     setState('saving');
     try {
-      const r = await api<{ entry: Entry }>('PUT', `/rounds/${roundId}/entries/${indId}`, {
+      const r = await api<EntryAnswer>('PUT', `/rounds/${roundId}/entries/${indId}`, {
         text: f.text,
         value: v,
-        valuePeriod: e?.value_period ?? null,
+        valuePeriod: e?.valuePeriod ?? null,
         done: item.indicator.kind === 'milepæl' ? f.done : null,
         assessmentOverride: f.override || null,
         overrideReason: f.override ? f.reason : null,
@@ -397,7 +363,7 @@ function EntryEditor({
         void save();
       }
     }
-  }, [roundId, indId, e?.value_period, item.indicator.kind, onDirty, onSaved]);
+  }, [roundId, indId, e?.valuePeriod, item.indicator.kind, onDirty, onSaved]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -424,7 +390,7 @@ function EntryEditor({
         {ev.latest?.source ? <span className="muted"> · {ev.latest.source}</span> : null} ·{' '}
         {T.indicator.target}: {formatValue(ev.target, ev.unit)}
       </p>
-      {item.indicator.source_note ? <p className="muted small">{item.indicator.source_note}</p> : null}
+      {item.indicator.sourceNote ? <p className="muted small">{item.indicator.sourceNote}</p> : null}
       {editable && people ? (
         <p className="responsible">
           <label>

@@ -27,7 +27,7 @@ export function AddIndicator({ data, refresh }: { data: Dashboard; refresh: () =
           key={addTo}
           goalId={addTo}
           municipality={p.municipality}
-          period={{ yearFrom: p.year_from, yearTo: p.year_to }}
+          period={{ yearFrom: p.yearFrom, yearTo: p.yearTo }}
           onDone={refresh}
         />
       ) : null}

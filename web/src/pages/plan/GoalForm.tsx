@@ -31,7 +31,7 @@ export function GoalForm({ goal, onDone }: { goal: Dashboard['goals'][number]; o
         </label>
         <label>
           {T.goal.kind}
-          <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
+          <select value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value as typeof f.kind })}>
             <option value="ministermål">Ministermål</option>
             <option value="lokalt mål">Lokalt mål</option>
           </select>

@@ -67,7 +67,7 @@ export function GoalTable({
             </thead>
             <tbody>
               {data.items
-                .filter((i) => i.indicator.goal_id === String(g.id))
+                .filter((i) => i.indicator.goalId === String(g.id))
                 .map((i) => (
                   <IndicatorRow
                     key={i.indicator.id}

@@ -54,9 +54,9 @@ export function IndicatorRow({
             </button>
             {editing === i.indicator.id && onSaved ? (
               <IndicatorForm
-                goalId={i.indicator.goal_id}
+                goalId={i.indicator.goalId}
                 municipality={data.plan.municipality}
-                period={{ yearFrom: data.plan.year_from, yearTo: data.plan.year_to }}
+                period={{ yearFrom: data.plan.yearFrom, yearTo: data.plan.yearTo }}
                 existing={i.indicator}
                 onDone={() => {
                   setEditing(null);

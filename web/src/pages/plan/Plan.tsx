@@ -38,8 +38,8 @@ export function Plan() {
       <h1>{p.title}</h1>
       <p>
         {T.plans.statuses[p.status]}
-        {p.adopted_on ? ` ${formatDate(p.adopted_on)}` : ''} ·{' '}
-        {p.year_from === p.year_to ? p.year_from : `${p.year_from}–${p.year_to}`} · vurderet pr.{' '}
+        {p.adoptedOn ? ` ${formatDate(p.adoptedOn)}` : ''} ·{' '}
+        {p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`} · vurderet pr.{' '}
         {formatDate(data.asOf)}
         {p.status !== 'udkast' ? (
           <>

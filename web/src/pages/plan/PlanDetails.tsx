@@ -11,10 +11,10 @@ export function PlanDetails({ data, refresh }: { data: Dashboard; refresh: () =>
   const p = data.plan;
   const [f, setF] = useState({
     title: p.title,
-    yearFrom: p.year_from,
-    yearTo: p.year_to,
+    yearFrom: p.yearFrom,
+    yearTo: p.yearTo,
     intro: p.intro,
-    adoptedOn: p.adopted_on ?? '',
+    adoptedOn: p.adoptedOn ?? '',
     focus: data.focus.map((x) => (x.text ? `${x.title}: ${x.text}` : x.title)).join('\n'),
   });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);

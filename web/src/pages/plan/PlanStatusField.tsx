@@ -32,12 +32,11 @@ export function PlanStatusField({ data, refresh }: { data: Dashboard; refresh: (
             try {
               await api('PUT', `/plans/${p.id}`, {
                 title: p.title,
-                yearFrom: p.year_from,
-                yearTo: p.year_to,
+                yearFrom: p.yearFrom,
+                yearTo: p.yearTo,
                 intro: p.intro,
                 status: e.target.value,
-                adoptedOn:
-                  e.target.value === 'vedtaget' ? (p.adopted_on ?? todayInCopenhagen()) : p.adopted_on,
+                adoptedOn: e.target.value === 'vedtaget' ? (p.adoptedOn ?? todayInCopenhagen()) : p.adoptedOn,
                 focusAreas: data.focus.map((f) => ({ title: f.title, text: f.text })),
                 revision: p.revision,
               });

@@ -1,5 +1,6 @@
 // The plan's status rounds, and for editors the form that starts a new round.
 
+import type { RoundAnswer } from '@contract/plans.ts';
 import { todayInCopenhagen } from '@domain/dates.ts';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -23,7 +24,7 @@ export function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boo
       <ul>
         {data.rounds.map((r) => (
           <li key={r.id}>
-            <Link to={`/runder/${r.id}`}>{r.title}</Link> · {formatDate(r.as_of)} ·{' '}
+            <Link to={`/runder/${r.id}`}>{r.title}</Link> · {formatDate(r.asOf)} ·{' '}
             {r.status === 'offentliggjort' ? T.round.published : T.round.draft}
           </li>
         ))}
@@ -43,7 +44,7 @@ export function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boo
             if (Object.keys(local).length) return;
             setPending(true);
             try {
-              const r = await api<{ round: { id: string } }>('POST', `/plans/${data.plan.id}/rounds`, f, {
+              const r = await api<RoundAnswer>('POST', `/plans/${data.plan.id}/rounds`, f, {
                 idempotencyKey: key.current,
               });
               key.current = newKey();

@@ -10,7 +10,7 @@ export async function deleteItem(
   id: string,
   title: string,
 ): Promise<void> {
-  const n = data.items.filter((i) => i.indicator.goal_id === id).length;
+  const n = data.items.filter((i) => i.indicator.goalId === id).length;
   const what =
     kind === 'goal'
       ? `Målet "${title}" slettes med ${n === 1 ? 'sin indikator' : `sine ${n} indikatorer`} og deres statustekster.`
