@@ -2,7 +2,11 @@
 // history and evaluation, and the municipality's users and audit trail (src/server/routes/plans.ts).
 // Request schemas (…Input) and response schemas; the web app imports the `z.infer` types only.
 import { z } from 'zod';
-import { ASSESSMENT_ORDER, type AssessmentStatus as AssessmentStatusName } from '../domain/assessment.ts';
+import {
+  ASSESSMENT_ORDER,
+  type AssessmentStatus as AssessmentStatusName,
+  OVERRIDE_STATUSES,
+} from '../domain/assessment.ts';
 import { int4, isoDate } from '../domain/bounds.ts';
 import { INDICATOR_KINDS } from '../domain/indicators.ts';
 import { Id, IsoDate, Timestamp } from './common.ts';
@@ -14,15 +18,6 @@ export const GOAL_KINDS = ['ministermål', 'lokalt mål'] as const;
 export const ROUND_STATUSES = ['udkast', 'offentliggjort'] as const;
 export const FOLLOW_UP_VALUES = ['kvartalsvis', 'halvårlig'] as const;
 export const ROLES = ['administrator', 'redaktør', 'læser'] as const;
-/** The statuses a user may set by hand (an override); "ikke vurderet" is never chosen. */
-export const OVERRIDE_STATUSES = [
-  'opfyldt',
-  'på rette vej',
-  'i risiko',
-  'ikke på rette vej',
-  'ikke opfyldt',
-  'kan ikke vurderes',
-] as const;
 
 export const PlanInput = z.object({
   title: z.string().trim().min(1, 'Titlen skal udfyldes.').max(200, 'Titlen må højst have 200 tegn.'),

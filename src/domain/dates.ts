@@ -24,3 +24,11 @@ export function todayInCopenhagen(now?: Date): string {
 export function currentYearInCopenhagen(now?: Date): number {
   return Number(todayInCopenhagen(now).slice(0, 4));
 }
+
+/**
+ * A DATE column as yyyy-mm-dd. Drivers give a string, or a Date at midnight UTC of that day (a calendar date,
+ * not a moment: its UTC day is the date).
+ */
+export function dateColumn(v: Date | string): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10);
+}

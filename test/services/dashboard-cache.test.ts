@@ -4,6 +4,7 @@
 // checked before the cache on every request.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Dashboard } from '../../src/contract/plans.ts';
 import { measureIds } from '../../src/db/repositories/statistics.ts';
 import { parseLongCsv } from '../../src/importers/long-csv.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -38,7 +39,7 @@ describe.each(ENGINES)('dashboard cache on %s', (engine) => {
     JSON.parse((await dashboardAnswer(db(), actor, id)).body.toString('utf8')) as Dash;
   // The same plan evaluated from scratch, without the cache.
   const fresh = async (actor: Actor, id = plan.id) =>
-    JSON.parse(JSON.stringify(await plans.dashboard(db(), actor, id))) as Dash;
+    JSON.parse(JSON.stringify(Dashboard.parse(await plans.dashboardView(db(), actor, id)))) as Dash;
   const levelId = () => plan.indicators.find((i) => i.kind === 'niveau')!.id;
 
   beforeAll(async () => {

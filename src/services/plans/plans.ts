@@ -4,7 +4,7 @@ import type { AuditEntry, Plan, PlanInput, PlanView } from '../../contract/plans
 import { findArea } from '../../data/areas.ts';
 import * as accounts from '../../db/repositories/accounts.ts';
 import * as plans from '../../db/repositories/plans.ts';
-import { visibleRounds } from '../../domain/visibility.ts';
+import { canSeePlan, visibleRounds } from '../../domain/visibility.ts';
 import { type Actor, planReader, requireAdmin, roleIn } from '../access.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { presentAuditEntry, presentPlan, presentPlanView } from './present.ts';
@@ -26,9 +26,7 @@ export function slugify(title: string): string {
 /** Plans the actor may see: published ones everywhere, drafts only in its own municipalities. */
 export async function listPlansFor(db: Db, actor: Actor, municipality?: string): Promise<Plan[]> {
   const rows = await plans.listPlans(db, municipality);
-  return rows
-    .filter((p) => p.status !== 'udkast' || roleIn(actor.user, p.municipality) !== null)
-    .map(presentPlan);
+  return rows.filter((p) => canSeePlan(p, roleIn(actor.user, p.municipality) !== null)).map(presentPlan);
 }
 
 /**

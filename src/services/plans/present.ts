@@ -15,6 +15,8 @@ import type {
   Round,
   RoundView,
 } from '../../contract/plans.ts';
+import { dateColumn } from '../../domain/dates.ts';
+
 import type { IndicatorEvaluation } from '../../domain/evaluation/result.ts';
 
 type IdLike = string | number | bigint;
@@ -23,8 +25,7 @@ type Moment = Date | string | null | undefined;
 const id = (v: IdLike) => String(v);
 const idOrNull = (v: IdLike | null | undefined) => (v === null || v === undefined ? null : String(v));
 const iso = (v: Moment) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : v);
-/** A date column: "yyyy-mm-dd" (a Date from a driver that parsed it is read at its UTC day). */
-const day = (v: Date | string) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10));
+const day = dateColumn;
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 
 export interface PlanRow {
