@@ -1,6 +1,7 @@
 // The public page's data: an adopted plan and its published status rounds, without login.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MunicipalityCode } from '../../contract/common.ts';
 import { notFound } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { planBySlug } from '../../services/lookups.ts';
@@ -14,7 +15,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Offentlig plan med offentliggjort status',
-        params: z.object({ code: z.string(), slug: z.string() }),
+        params: z.object({ code: MunicipalityCode, slug: z.string().min(1).max(200) }),
       },
     },
     async (req) => {
