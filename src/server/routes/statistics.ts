@@ -11,8 +11,13 @@ import {
   Series,
 } from '../../contract/statistics.ts';
 import type { Services } from '../../services/index.ts';
-import { listImports, listMeasures } from '../../services/lookups.ts';
-import { developmentRow, observations, rank } from '../../services/statistics.ts';
+import {
+  developmentAnswer,
+  measureList,
+  rankAnswer,
+  recentImports,
+  series,
+} from '../../services/statistics-api.ts';
 
 export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -25,7 +30,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         response: { 200: MeasureList },
       },
     },
-    async () => ({ measures: await listMeasures(db) }),
+    async () => measureList(db),
   );
 
   app.get(
@@ -36,19 +41,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         response: { 200: ImportList },
       },
     },
-    async () => ({
-      imports: (await listImports(db)).map((i) => ({
-        id: String(i.id),
-        source: i.source,
-        status: i.status,
-        startedAt: new Date(i.started_at).toISOString(),
-        rowsTotal: i.rows_total,
-        rowsNew: i.rows_new,
-        rowsRevised: i.rows_revised,
-        rowsUnchanged: i.rows_unchanged,
-        error: i.error,
-      })),
-    }),
+    async () => recentImports(db),
   );
 
   app.get(
@@ -60,16 +53,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         response: { 200: Series },
       },
     },
-    async (req) => {
-      const r = await observations(db, req.query);
-      return {
-        measure: r.measure.id,
-        area: r.area.id,
-        unit: r.measure.unit,
-        attribution: r.measure.attribution,
-        observations: r.points.map((p) => ({ ...p, importedAt: new Date(p.importedAt).toISOString() })),
-      };
-    },
+    async (req) => series(db, req.query),
   );
 
   app.get(
@@ -81,10 +65,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         response: { 200: DevelopmentAnswer },
       },
     },
-    async (req) => {
-      const r = await developmentRow(db, req.query);
-      return { ...r, measure: r.measure.id, attribution: r.measure.attribution };
-    },
+    async (req) => developmentAnswer(db, req.query),
   );
 
   app.get(
@@ -98,8 +79,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     async (req) => {
       const { direction, ...rest } = req.query;
-      const r = await rank(db, { ...rest, ...(direction ? { direction } : {}) });
-      return { ...r, measure: r.measure.id, denominator: r.denominator?.id ?? null };
+      return rankAnswer(db, { ...rest, ...(direction ? { direction } : {}) });
     },
   );
 };

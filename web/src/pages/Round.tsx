@@ -3,6 +3,7 @@
 // with anything unsaved asks first. Texts carried over from the previous round are marked until edited; a
 // text draft from the statistics is offered, never inserted by itself. A published round shows what was
 // published.
+import type { People, Person, Responsible, ResponsibleInput } from '@contract/rounds.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
@@ -108,7 +109,7 @@ export function Round() {
   const editorRole = data ? canEdit(me, data.round.municipality) : false;
   const people = useQuery({
     queryKey: ['people', data?.plan.id],
-    queryFn: () => get<{ people: { id: string; name: string }[] }>(`/plans/${data?.plan.id}/people`),
+    queryFn: () => get<People>(`/plans/${data?.plan.id}/people`),
     enabled: !!data && editorRole && data.round.status === 'udkast',
   });
   const [msg, setMsg] = useState<string | null>(null);
@@ -314,7 +315,7 @@ function EntryEditor({
   roundId: string;
   editable: boolean;
   draft: string | null;
-  people: { id: string; name: string }[] | null;
+  people: Person[] | null;
   onDirty: (indicatorId: string, dirty: boolean) => void;
   onSaved: () => void;
 }) {
@@ -434,7 +435,9 @@ function EntryEditor({
                 const userId = x.target.value || null;
                 setResponsible(x.target.value);
                 try {
-                  await api('PUT', `/indicators/${indId}/responsible`, { userId });
+                  await api<Responsible>('PUT', `/indicators/${indId}/responsible`, {
+                    userId,
+                  } satisfies ResponsibleInput);
                   onSaved();
                 } catch (err) {
                   setError((err as Error).message);
