@@ -1,6 +1,6 @@
 // The administrator's Statistik page: sources with their last fetch and the next refresh, and "Hent nu"
 // with live progress (polling). Upload (StatisticsUpload.tsx), history and key (StatisticsHistory.tsx).
-import type { Job, JobAnswer, SourceList } from '@contract/statistics-admin.ts';
+import type { JobAnswer, SourceList } from '@contract/statistics-admin.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, get } from '../api.ts';
