@@ -3,8 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LoginInput, LoginOptions, Me, PasswordInput, SsoRedirect, SsoReturn } from '../../contract/auth.ts';
 import { Ok } from '../../contract/common.ts';
-import { findArea } from '../../data/areas.ts';
-import { changePassword, login, logout } from '../../services/auth.ts';
+import { changePassword, login, logout, presentSession, type SessionInfo } from '../../services/auth.ts';
 import { unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { LoginLimits } from '../../services/login-limits.ts';
@@ -21,26 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
 }> = async (app, opts) => {
   const db = opts.services.database.db;
 
-  /** The session as the app sees it: never the password hash or the session's id hash. */
-  const me = (req: { session: import('../../services/auth.ts').SessionInfo | null }): Me => {
-    const s = req.session;
-    if (!s) return { user: null, csrfToken: null };
-    return {
-      user: {
-        id: s.user.id,
-        email: s.user.email,
-        name: s.user.name,
-        isSuperadmin: s.user.isSuperadmin,
-        memberships: s.user.memberships.map((m) => ({
-          municipality: m.municipality,
-          role: m.role,
-          name: findArea(m.municipality)?.name ?? m.municipality,
-        })),
-      },
-      csrfToken: s.csrfToken,
-      mustChangePassword: !!s.mustChangePassword,
-    };
-  };
+  const me = (req: { session: SessionInfo | null }) => presentSession(req.session);
 
   app.post(
     '/auth/login',
