@@ -1,16 +1,13 @@
 // Renders a report in the format asked for.
+import { REPORT_CONTENT_TYPES } from '../contract/reports.ts';
 import type { Report } from './model.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderPdf } from './render-pdf.ts';
 import { renderXlsx } from './render-xlsx.ts';
 
-export const FORMATS = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  html: 'text/html; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+/** The content type of each format: the HTTP contract's (src/contract/reports.ts). */
+export const FORMATS = REPORT_CONTENT_TYPES;
 export type Format = keyof typeof FORMATS;
 
 export async function render(report: Report, format: Format): Promise<Buffer> {

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import type { Me } from '../contract/auth.ts';
 import { findArea } from '../data/areas.ts';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as oneTime from '../db/repositories/one-time-passwords.ts';
@@ -266,4 +267,24 @@ export async function resetPassword(db: Kysely<DB>, email: string): Promise<stri
     });
   });
   return password;
+}
+
+/** The session as the app sees it (GET /auth/me): never the password hash or the session's id hash. */
+export function presentSession(s: SessionInfo | null): Me {
+  if (!s) return { user: null, csrfToken: null };
+  return {
+    user: {
+      id: s.user.id,
+      email: s.user.email,
+      name: s.user.name,
+      isSuperadmin: s.user.isSuperadmin,
+      memberships: s.user.memberships.map((m) => ({
+        municipality: m.municipality,
+        role: m.role,
+        name: findArea(m.municipality)?.name ?? m.municipality,
+      })),
+    },
+    csrfToken: s.csrfToken,
+    mustChangePassword: !!s.mustChangePassword,
+  };
 }

@@ -2,12 +2,11 @@
 // with text drafts and what is still missing from whom; a new round starts from the previous round's texts;
 // who is responsible for an indicator, and when the next round is due (issue 10 items 1, 2, 6, 7).
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import * as accounts from '../db/repositories/accounts.ts';
 import * as planRepo from '../db/repositories/plans.ts';
 import * as roundRepo from '../db/repositories/rounds.ts';
 import type { DB } from '../db/schema.ts';
-import { FOLLOW_UPS, nextRoundDue } from '../domain/follow-up.ts';
+import { type FOLLOW_UPS, nextRoundDue } from '../domain/follow-up.ts';
 import { collator } from '../domain/text.ts';
 import { roundIsPublished, visibleRounds } from '../domain/visibility.ts';
 import { type Actor, requireEditor, requireMember, requirePlanVisible, roleIn } from './access.ts';
@@ -114,13 +113,6 @@ export async function peopleOfPlan(db: Kysely<DB>, actor: Actor, planId: string)
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export const ResponsibleInput = z.object({
-  userId: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .nullable(),
-});
-
 export async function setResponsible(
   db: Kysely<DB>,
   actor: Actor,
@@ -147,8 +139,6 @@ export async function setResponsible(
     return { indicatorId, responsibleUserId: userId };
   });
 }
-
-export const FollowUpInput = z.object({ followUp: z.enum(FOLLOW_UPS).nullable() });
 
 /** How often the plan is followed up and when the next round is due. */
 export async function followUpOf(db: Kysely<DB>, actor: Actor, planId: string) {

@@ -1,19 +1,9 @@
 // The logged-in user (or none), loaded once and refreshed after login and logout.
+import type { Me } from '@contract/auth.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, setCsrf } from './api.ts';
 
-export interface Me {
-  user: null | {
-    id: string;
-    email: string;
-    name: string;
-    isSuperadmin: boolean;
-    memberships: { municipality: string; role: string; name: string }[];
-  };
-  csrfToken: string | null;
-  /** Logged in with a one-time password that must be changed first. */
-  mustChangePassword?: boolean;
-}
+export type { Me };
 
 export function useMe() {
   const q = useQuery({

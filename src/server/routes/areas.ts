@@ -1,16 +1,7 @@
 // GET /api/v1/areas: the catalogue of areas with each municipality's region and comparison area.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { type Area, AreaList, AreasQuery } from '../../contract/areas.ts';
 import { AREAS, comparisonArea, comparisonMembership } from '../../data/areas.ts';
-
-const AreaSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['land', 'region', 'rar', 'kommune']),
-  name: z.string(),
-  region: z.string().optional(),
-  comparisonArea: z.string().optional(),
-  comparisonAreaVerified: z.boolean().optional(),
-});
 
 export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,19 +9,19 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: 'Områder: hele landet, regioner, RAR-områder og de 98 kommuner',
-        querystring: z.object({
-          kind: z.enum(['land', 'region', 'rar', 'kommune']).optional(),
-          year: z.coerce.number().int().min(2015).max(2100).optional(),
-        }),
-        response: { 200: z.object({ year: z.number(), areas: z.array(AreaSchema) }) },
+        querystring: AreasQuery,
+        response: { 200: AreaList },
       },
     },
     async (req) => {
       const year = req.query.year ?? new Date().getFullYear();
-      const areas = AREAS.filter((a) => !req.query.kind || a.kind === req.query.kind).map((a) => {
+      const areas = AREAS.filter((a) => !req.query.kind || a.kind === req.query.kind).map((a): Area => {
         if (a.kind !== 'kommune') return { id: a.id, kind: a.kind, name: a.name };
         return {
-          ...a,
+          id: a.id,
+          kind: a.kind,
+          name: a.name,
+          region: a.region,
           comparisonArea: comparisonArea(a.id, year)?.id,
           comparisonAreaVerified: comparisonMembership(a.id, year)?.verified,
         };

@@ -1,9 +1,9 @@
 // Log in, log out, who am I, change password. Login is limited per account and per client address,
 // password change per user (src/services/login-limits.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { findArea } from '../../data/areas.ts';
-import { changePassword, login, logout } from '../../services/auth.ts';
+import { LoginInput, LoginOptions, Me, PasswordInput, SsoRedirect, SsoReturn } from '../../contract/auth.ts';
+import { Ok } from '../../contract/common.ts';
+import { changePassword, login, logout, presentSession, type SessionInfo } from '../../services/auth.ts';
 import { unauthorized } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { LoginLimits } from '../../services/login-limits.ts';
@@ -20,31 +20,15 @@ export const authRoutes: FastifyPluginAsyncZod<{
 }> = async (app, opts) => {
   const db = opts.services.database.db;
 
-  const me = (req: { session: import('../../services/auth.ts').SessionInfo | null }) => {
-    const s = req.session;
-    if (!s) return { user: null, csrfToken: null };
-    return {
-      user: {
-        id: s.user.id,
-        email: s.user.email,
-        name: s.user.name,
-        isSuperadmin: s.user.isSuperadmin,
-        memberships: s.user.memberships.map((m) => ({
-          ...m,
-          name: findArea(m.municipality)?.name ?? m.municipality,
-        })),
-      },
-      csrfToken: s.csrfToken,
-      mustChangePassword: !!s.mustChangePassword,
-    };
-  };
+  const me = (req: { session: SessionInfo | null }) => presentSession(req.session);
 
   app.post(
     '/auth/login',
     {
       schema: {
         summary: 'Log ind',
-        body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) }),
+        body: LoginInput,
+        response: { 200: Me },
       },
     },
     async (req, reply) => {
@@ -58,38 +42,47 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  app.post('/auth/logout', { schema: { summary: 'Log ud' } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { summary: 'Log ud', response: { 200: Ok } } }, async (req, reply) => {
     await logout(db, req.session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/auth/me', { schema: { summary: 'Den indloggede bruger og CSRF-token' } }, async (req) => me(req));
+  app.get(
+    '/auth/me',
+    { schema: { summary: 'Den indloggede bruger og CSRF-token', response: { 200: Me } } },
+    async (req) => me(req),
+  );
 
   app.post(
     '/auth/password',
     {
       schema: {
         summary: 'Skift adgangskode',
-        body: z.object({ current: z.string().max(1000), next: z.string().max(1000) }),
+        body: PasswordInput,
+        response: { 200: Ok },
       },
     },
     async (req) => {
       if (!req.session) throw unauthorized();
       await changePassword(db, req.actor, req.session, req.body.current, req.body.next, opts.limits);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
-  app.get('/auth/config', { schema: { summary: 'Login-muligheder (SSO slået til eller ej)' } }, async () => ({
-    oidc: opts.oidc ? { label: opts.oidc.label, start: '/api/v1/auth/oidc/start' } : null,
-  }));
+  app.get(
+    '/auth/config',
+    { schema: { summary: 'Login-muligheder (SSO slået til eller ej)', response: { 200: LoginOptions } } },
+    async () => ({
+      oidc: opts.oidc ? { label: opts.oidc.label, start: '/api/v1/auth/oidc/start' } : null,
+    }),
+  );
 
   if (opts.oidc) {
     const oidc = opts.oidc;
     app.get(
       '/auth/oidc/start',
-      { schema: { summary: 'Start login via SSO (OpenID Connect)' } },
+      { schema: { summary: 'Start login via SSO (OpenID Connect)', response: { 302: SsoRedirect } } },
       async (req, reply) => {
         const { url, browserSecret } = await oidc.start(db);
         // The pre-login cookie binds the callback to this browser (SameSite=Lax: sent on the provider's
@@ -102,22 +95,26 @@ export const authRoutes: FastifyPluginAsyncZod<{
         return reply.redirect(url);
       },
     );
-    app.get('/auth/oidc/callback', { schema: { summary: 'Retur fra SSO-udbyderen' } }, async (req, reply) => {
-      reply.clearCookie(SSO_COOKIE, { path: '/api/v1/auth/oidc' });
-      try {
-        const url = new URL(req.url, `${req.protocol}://${req.host}`);
-        const { token } = await oidc.finish(db, url, req.cookies[SSO_COOKIE]);
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
-        return reply.redirect('/');
-      } catch (err) {
-        // Only a known reason goes into the link; what the provider said stays in the server log.
-        const reason = err instanceof SsoError ? err.reason : 'afvist';
-        req.log.warn(
-          { reason, detail: err instanceof SsoError ? err.detail : String(err) },
-          'SSO-login afvist',
-        );
-        return reply.redirect(`/log-ind?fejl=${reason}`);
-      }
-    });
+    app.get(
+      '/auth/oidc/callback',
+      { schema: { summary: 'Retur fra SSO-udbyderen', response: { 302: SsoReturn } } },
+      async (req, reply) => {
+        reply.clearCookie(SSO_COOKIE, { path: '/api/v1/auth/oidc' });
+        try {
+          const url = new URL(req.url, `${req.protocol}://${req.host}`);
+          const { token } = await oidc.finish(db, url, req.cookies[SSO_COOKIE]);
+          reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, opts.secureCookies));
+          return reply.redirect('/');
+        } catch (err) {
+          // Only a known reason goes into the link; what the provider said stays in the server log.
+          const reason = err instanceof SsoError ? err.reason : 'afvist';
+          req.log.warn(
+            { reason, detail: err instanceof SsoError ? err.detail : String(err) },
+            'SSO-login afvist',
+          );
+          return reply.redirect(`/log-ind?fejl=${reason}`);
+        }
+      },
+    );
   }
 };

@@ -1,6 +1,7 @@
 // The public page's data: an adopted plan and its published status rounds, without login.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MunicipalityCode } from '../../contract/common.ts';
 import { PublicPlan } from '../../contract/plans.ts';
 import type { Services } from '../../services/index.ts';
 import { publicPlan } from '../../services/plans.ts';
@@ -12,7 +13,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Offentlig plan med offentliggjort status',
-        params: z.object({ code: z.string(), slug: z.string() }),
+        params: z.object({ code: MunicipalityCode, slug: z.string().min(1).max(200) }),
         response: { 200: PublicPlan },
       },
     },

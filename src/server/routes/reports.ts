@@ -1,18 +1,20 @@
 // Report downloads: the status report of a round, the committee case draft of a plan, the benefit-group table.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { dbId } from '../../domain/bounds.ts';
-import { tryParsePeriod } from '../../domain/periods.ts';
+import {
+  BenefitReportParams,
+  BenefitReportQuery,
+  CaseDraftFile,
+  CaseDraftParams,
+  ReportFile,
+  RoundReportParams,
+} from '../../contract/reports.ts';
 import { buildBenefitReport } from '../../reports/benefit-report.ts';
 import { buildCaseDraft } from '../../reports/case-draft.ts';
 import { FORMATS, type Format, fileName, render } from '../../reports/index.ts';
 import { pdfPool } from '../../reports/render-pdf.ts';
 import { buildStatusReport } from '../../reports/status-report.ts';
-import { badRequest } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { type CachedFile, publishedReportKey, ReportCache } from '../../services/report-cache.ts';
-
-const format = z.enum(['docx', 'pdf', 'html', 'xlsx']);
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -38,7 +40,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Statusrapport (Word, PDF, HTML, Excel)',
-        params: z.object({ id: dbId, format }),
+        params: RoundReportParams,
+        response: { 200: ReportFile },
       },
     },
     async (req, reply) => {
@@ -57,7 +60,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Udkast til sagsfremstilling om resultatniveauer (Word)',
-        params: z.object({ id: dbId }),
+        params: CaseDraftParams,
+        response: { 200: CaseDraftFile },
       },
     },
     async (req, reply) => {
@@ -70,20 +74,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         summary: 'Ydelsesgruppetabel (tabel 1) som rapport',
-        params: z.object({ format }),
-        querystring: z.object({
-          area: z.string(),
-          from: z.string(),
-          to: z.string(),
-          source: z.enum(['y30r21', 'ptv_a02']).default('y30r21'),
-        }),
+        params: BenefitReportParams,
+        querystring: BenefitReportQuery,
+        response: { 200: ReportFile },
       },
     },
     async (req, reply) => {
-      const from = tryParsePeriod(req.query.from);
-      const to = tryParsePeriod(req.query.to);
-      if (!from || !to) throw badRequest('Parameteren "from" eller "to" er ikke en periode');
-      const r = await buildBenefitReport(db, { area: req.query.area, from, to, source: req.query.source });
+      const { area, from, to, source } = req.query;
+      const r = await buildBenefitReport(db, { area, from, to, source });
       return send(reply, r, req.params.format, r.title);
     },
   );

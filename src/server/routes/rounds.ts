@@ -1,16 +1,12 @@
 // Who does what and when: the people an indicator can be given to, the responsible person of an indicator,
 // and the plan's follow-up frequency with the next round's due date. Access is checked in the services.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { IdParams } from '../../contract/common.ts';
+import { FollowUp, FollowUpInput, People, Responsible, ResponsibleInput } from '../../contract/rounds.ts';
 import type { Services } from '../../services/index.ts';
 import * as svc from '../../services/rounds.ts';
 
-const id = z.object({ id: z.string().regex(/^\d{1,18}$/, 'skal være et tal') });
-const FollowUpAnswer = z.object({
-  followUp: z.enum(['kvartalsvis', 'halvårlig']).nullable(),
-  lastRoundAsOf: z.string().nullable(),
-  nextDue: z.string().nullable(),
-});
+const id = IdParams;
 
 export const roundRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const db = services.database.db;
@@ -20,7 +16,7 @@ export const roundRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         summary: 'Kommunens brugere, der kan være ansvarlige for en indikator',
         params: id,
-        response: { 200: z.object({ people: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+        response: { 200: People },
       },
     },
     async (req) => ({ people: await svc.peopleOfPlan(db, req.actor, req.params.id) }),
@@ -31,10 +27,8 @@ export const roundRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         summary: 'Ansvarlig for indikatorens status',
         params: id,
-        body: svc.ResponsibleInput,
-        response: {
-          200: z.object({ indicatorId: z.string(), responsibleUserId: z.string().nullable() }),
-        },
+        body: ResponsibleInput,
+        response: { 200: Responsible },
       },
     },
     async (req) => svc.setResponsible(db, req.actor, req.params.id, req.body.userId),
@@ -45,7 +39,7 @@ export const roundRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         summary: 'Opfølgning: hvor ofte og næste statusrunde',
         params: id,
-        response: { 200: FollowUpAnswer },
+        response: { 200: FollowUp },
       },
     },
     async (req) => svc.followUpOf(db, req.actor, req.params.id),
@@ -56,8 +50,8 @@ export const roundRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         summary: 'Sæt planens opfølgning (kvartalsvis eller halvårlig)',
         params: id,
-        body: svc.FollowUpInput,
-        response: { 200: FollowUpAnswer },
+        body: FollowUpInput,
+        response: { 200: FollowUp },
       },
     },
     async (req) => {

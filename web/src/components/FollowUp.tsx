@@ -1,16 +1,11 @@
 // How often a plan is followed up (kvartalsvis / halvårlig) and when the next status round is due.
 
+import type { FollowUp as FollowUpData, FollowUpInput } from '@contract/rounds.ts';
 import { todayInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get } from '../api.ts';
 import { formatDate } from '../format.ts';
-
-interface FollowUpData {
-  followUp: 'kvartalsvis' | 'halvårlig' | null;
-  lastRoundAsOf: string | null;
-  nextDue: string | null;
-}
 
 export function FollowUp({ planId, editor }: { planId: string; editor: boolean }) {
   const qc = useQueryClient();
@@ -31,7 +26,8 @@ export function FollowUp({ planId, editor }: { planId: string; editor: boolean }
             onChange={async (e) => {
               try {
                 setError(null);
-                await api('PUT', `/plans/${planId}/follow-up`, { followUp: e.target.value || null });
+                const body = { followUp: (e.target.value || null) as FollowUpInput['followUp'] };
+                await api<FollowUpData>('PUT', `/plans/${planId}/follow-up`, body);
                 await qc.invalidateQueries({ queryKey: ['follow-up', planId] });
               } catch (err) {
                 setError((err as Error).message);

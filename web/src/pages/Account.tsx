@@ -1,4 +1,6 @@
 // My account: who I am, my municipalities and roles, and changing my password.
+import type { PasswordInput } from '@contract/auth.ts';
+import type { Ok } from '@contract/common.ts';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { useMe, useRefreshMe } from '../auth.tsx';
@@ -37,7 +39,7 @@ export function Account() {
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await api('POST', '/auth/password', { current, next });
+            await api<Ok>('POST', '/auth/password', { current, next } satisfies PasswordInput);
             setMsg({ ok: true, text: 'Adgangskoden er skiftet. Dine andre sessioner er logget ud.' });
             await refresh();
             setCurrent('');

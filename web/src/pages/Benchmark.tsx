@@ -1,33 +1,15 @@
 // All 98 municipalities ranked on a chosen measure and period, the own municipality highlighted, filtered
 // by region or comparison area, and what it takes to reach a chosen rank or the national average.
+import type { MeasureList, Rank as RankAnswer, Series } from '@contract/statistics.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
 import { ownMunicipality, useMe } from '../auth.tsx';
-import { Basis, type BasisItem } from '../components/Basis.tsx';
+import { Basis } from '../components/Basis.tsx';
 import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPeriod, isPercentUnit } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
-
-interface RankAnswer {
-  rank: number | null;
-  of: number;
-  ties: number;
-  value: number | null;
-  ranking: { area: string; name: string; value: number; rank: number }[];
-  nationalRate: number | null;
-  nationalBasis: string;
-  direction: 'lower' | 'higher';
-  unit: string;
-  changeUnit: string;
-  toTargetRank?: number;
-  toTargetRankText: string | null;
-  toNationalAverage: number | null;
-  toNationalAverageText: string | null;
-  missing: string[];
-  basis: BasisItem[];
-}
 
 export function Benchmark() {
   const me = useMe();
@@ -35,7 +17,7 @@ export function Benchmark() {
   const measures =
     useQuery({
       queryKey: ['measures'],
-      queryFn: () => get<{ measures: { id: string; name: string; unit: string }[] }>('/measures'),
+      queryFn: () => get<MeasureList>('/measures'),
     }).data?.measures ?? [];
   const [measure, setMeasure] = useState('y30r21.faktisk_andel.i_alt');
   // The user's own municipality (known once "me" has loaded), until another is chosen.
@@ -47,10 +29,7 @@ export function Benchmark() {
   const periods =
     useQuery({
       queryKey: ['periods', measure, area],
-      queryFn: () =>
-        get<{ observations: { period: string }[] }>(
-          `/observations?measure=${encodeURIComponent(measure)}&area=${area}`,
-        ),
+      queryFn: () => get<Series>(`/observations?measure=${encodeURIComponent(measure)}&area=${area}`),
     }).data?.observations.map((o) => o.period) ?? [];
   const chosen = period && periods.includes(period) ? period : (periods.at(-1) ?? '');
   const rank = useQuery({
@@ -201,9 +180,7 @@ function WhatItTakes({
     queryKey: ['count', countMeasure, area, period],
     enabled: !!countMeasure,
     queryFn: () =>
-      get<{ observations: { value: number | null }[] }>(
-        `/observations?measure=${countMeasure}&area=${area}&from=${period}&to=${period}`,
-      ),
+      get<Series>(`/observations?measure=${countMeasure}&area=${area}&from=${period}&to=${period}`),
   }).data?.observations[0]?.value;
   const population = unit === 'pct.' && count && r.value ? count / (r.value / 100) : null;
   const persons = (pp: number | null | undefined) =>

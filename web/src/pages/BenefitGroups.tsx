@@ -1,4 +1,6 @@
 // The Fredericia Table 1 view for any municipality and two periods.
+import type { BenefitGroupTable } from '@contract/benefit-groups.ts';
+import type { AreaDevelopment } from '@contract/statistics.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
@@ -7,28 +9,6 @@ import { Select } from '../components/Select.tsx';
 import { collator, formatNumber, formatPercent, formatPeriod } from '../format.ts';
 import { T } from '../texts.ts';
 import { useAreas } from './Plans.tsx';
-
-interface Dev {
-  name: string;
-  from: number | null;
-  to: number | null;
-  pct: number | null;
-  basis: string;
-}
-interface Row {
-  key: string;
-  name: string;
-  isTotal: boolean;
-  measure: string;
-  imported: boolean;
-  originLabel: string | null;
-  row: null | { municipality: Dev; comparison: Dev | null; country: Dev };
-}
-interface Mapping {
-  group: string;
-  name: string;
-  labels: { label: string; verified: boolean }[];
-}
 
 /** Default periods per source: Y30R21's rolling years, and Table 1's own quarters (seed 003). */
 const DEFAULTS: Record<string, { from: string; to: string; periods: string[] }> = {
@@ -39,7 +19,7 @@ const DEFAULTS: Record<string, { from: string; to: string; periods: string[] }> 
   },
   ptv_a02: { from: '2017Q2', to: '2018Q2', periods: ['2017Q2', '2018Q2'] },
 };
-const pct = (d: Dev | null | undefined) =>
+const pct = (d: AreaDevelopment | null | undefined) =>
   d?.pct === null || d?.pct === undefined ? '–' : formatPercent(d.pct, { signed: true });
 
 export function BenefitGroups() {
@@ -55,9 +35,7 @@ export function BenefitGroups() {
   const { data, error } = useQuery({
     queryKey: ['benefit', area, from, to, source],
     queryFn: () =>
-      get<{ rows: Row[]; periods: string[]; mapping: Mapping[] }>(
-        `/benefit-groups?area=${area}&from=${from}&to=${to}&source=${source}`,
-      ),
+      get<BenefitGroupTable>(`/benefit-groups?area=${area}&from=${from}&to=${to}&source=${source}`),
   });
   const periods = [...new Set([...(data?.periods ?? []), ...DEFAULTS[source]!.periods, from, to])].sort(
     (a, b) => b.localeCompare(a),

@@ -1,3 +1,4 @@
+import type { LoginInput, LoginOptions, Me } from '@contract/auth.ts';
 import { ssoErrorText } from '@domain/sso-errors.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ export function Login() {
   const [error, setError] = useState<string | null>(ssoErrorText(params.get('fejl')));
   const config = useQuery({
     queryKey: ['auth-config'],
-    queryFn: () => get<{ oidc: null | { label: string; start: string } }>('/auth/config'),
+    queryFn: () => get<LoginOptions>('/auth/config'),
   }).data;
   const refresh = useRefreshMe();
   const nav = useNavigate();
@@ -33,7 +34,7 @@ export function Login() {
           e.preventDefault();
           setError(null);
           try {
-            await api('POST', '/auth/login', { email, password });
+            await api<Me>('POST', '/auth/login', { email, password } satisfies LoginInput);
             await refresh();
             nav('/');
           } catch (err) {

@@ -1,31 +1,18 @@
 // The measure catalogue anyone can read: what each statistic is, where it comes from, its unit and
 // direction of better, which periods are in Måltavle, when it was last imported, and which indicators use it.
+import type { Catalogue } from '@contract/statistics-admin.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../api.ts';
 import { formatDateTime, formatNumber, formatPeriod } from '../format.ts';
 
-interface CatalogueMeasure {
-  id: string;
-  name: string;
-  unit: string;
-  source: string;
-  sourceTable: string | null;
-  attribution: string;
-  description: string | null;
-  better: 'lower' | 'higher' | null;
-  periods: { count: number; first: string | null; last: string | null } | null;
-  lastImport: { id: string; at: string; source: string } | null;
-  indicators: { id: string; title: string; planTitle: string; role: 'tæller' | 'nævner' }[];
-}
-
 const BETTER = { lower: 'Lavere er bedre', higher: 'Højere er bedre' } as const;
 
 export function Measures() {
   const { data, error } = useQuery({
     queryKey: ['catalogue'],
-    queryFn: () => get<{ measures: CatalogueMeasure[] }>('/measures/catalogue'),
+    queryFn: () => get<Catalogue>('/measures/catalogue'),
   });
   const [q, setQ] = useState('');
   const shown = (data?.measures ?? []).filter((m) =>

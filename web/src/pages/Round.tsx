@@ -5,6 +5,7 @@
 // published.
 
 import type { Entry, EntryAnswer, RoundAnswer, RoundView } from '@contract/plans.ts';
+import type { People, Person, Responsible, ResponsibleInput } from '@contract/rounds.ts';
 import { OVERRIDE_STATUSES } from '@domain/assessment.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -76,7 +77,7 @@ export function Round() {
   const editorRole = data ? canEdit(me, data.round.municipality) : false;
   const people = useQuery({
     queryKey: ['people', data?.plan.id],
-    queryFn: () => get<{ people: { id: string; name: string }[] }>(`/plans/${data?.plan.id}/people`),
+    queryFn: () => get<People>(`/plans/${data?.plan.id}/people`),
     enabled: !!data && editorRole && data.round.status === 'udkast',
   });
   const [msg, setMsg] = useState<string | null>(null);
@@ -281,7 +282,7 @@ function EntryEditor({
   roundId: string;
   editable: boolean;
   draft: string | null;
-  people: { id: string; name: string }[] | null;
+  people: Person[] | null;
   onDirty: (indicatorId: string, dirty: boolean) => void;
   onSaved: () => void;
 }) {
@@ -401,7 +402,9 @@ function EntryEditor({
                 const userId = x.target.value || null;
                 setResponsible(x.target.value);
                 try {
-                  await api('PUT', `/indicators/${indId}/responsible`, { userId });
+                  await api<Responsible>('PUT', `/indicators/${indId}/responsible`, {
+                    userId,
+                  } satisfies ResponsibleInput);
                   onSaved();
                 } catch (err) {
                   setError((err as Error).message);

@@ -1,5 +1,6 @@
 // The administrator's Statistik page: sources with their last fetch and the next refresh, and "Hent nu"
 // with live progress (polling). Upload (StatisticsUpload.tsx), history and key (StatisticsHistory.tsx).
+import type { JobAnswer, SourceList } from '@contract/statistics-admin.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, get } from '../api.ts';
@@ -8,34 +9,6 @@ import { importCounts as counts, formatDateTime, formatNumber } from '../format.
 import { History, KeyForm } from './StatisticsHistory.tsx';
 import { UploadForm } from './StatisticsUpload.tsx';
 
-interface Job {
-  id: string;
-  source: string;
-  state: 'kører' | 'færdig' | 'fejlet';
-  steps: { at: string; text: string }[];
-  written: number;
-  total: number;
-  result: { importId: string; new: number; revised: number; unchanged: number } | null;
-  error: string | null;
-}
-interface Source {
-  id: string;
-  name: string;
-  description: string;
-  needsKey: boolean;
-  available: boolean;
-  last: null | {
-    importId: string;
-    status: string;
-    at: string;
-    by: string;
-    new: number;
-    revised: number;
-    unchanged: number;
-    error: string | null;
-  };
-  running: Job | null;
-}
 export function Statistics() {
   const me = useMe();
   const isAdminAnywhere =
@@ -58,17 +31,14 @@ function Sources() {
   const qc = useQueryClient();
   const { data, error } = useQuery({
     queryKey: ['stat-sources'],
-    queryFn: () =>
-      get<{ nextRefreshAt: string | null; refreshIntervalHours: number; sources: Source[] }>(
-        '/admin/statistics/sources',
-      ),
+    queryFn: () => get<SourceList>('/admin/statistics/sources'),
   });
   const [jobs, setJobs] = useState<Record<string, string>>({});
   const [err, setErr] = useState<string | null>(null);
   const start = async (id: string) => {
     setErr(null);
     try {
-      const r = await api<{ job: Job }>('POST', `/admin/statistics/sources/${encodeURIComponent(id)}/fetch`);
+      const r = await api<JobAnswer>('POST', `/admin/statistics/sources/${encodeURIComponent(id)}/fetch`);
       setJobs((j) => ({ ...j, [id]: r.job.id }));
     } catch (e) {
       setErr((e as Error).message);
@@ -148,7 +118,7 @@ function JobProgress({ id, onDone }: { id: string; onDone: () => void }) {
   const notified = useRef(false);
   const { data } = useQuery({
     queryKey: ['stat-job', id],
-    queryFn: () => get<{ job: Job }>(`/admin/statistics/jobs/${id}`),
+    queryFn: () => get<JobAnswer>(`/admin/statistics/jobs/${id}`),
     refetchInterval: (q) => (q.state.data?.job.state === 'kører' ? 400 : false),
   });
   const job = data?.job;

@@ -1,27 +1,17 @@
 // Statistik page, part 3: the import history with the revisions each import made, and the Jobindsats key
 // (set here, never shown again).
+import type { ImportHistory, KeyStatus, RevisionList } from '@contract/statistics-admin.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get } from '../api.ts';
 import { importCounts as counts, formatDateTime, formatNumber, formatPeriod } from '../format.ts';
 
-interface ImportRow {
-  id: string;
-  source: string;
-  status: string;
-  by: string;
-  startedAt: string;
-  new: number;
-  revised: number;
-  unchanged: number;
-  error: string | null;
-}
 const n = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 export function History() {
   const { data } = useQuery({
     queryKey: ['stat-history'],
-    queryFn: () => get<{ imports: ImportRow[] }>('/admin/statistics/imports?limit=30'),
+    queryFn: () => get<ImportHistory>('/admin/statistics/imports?limit=30'),
   });
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -77,17 +67,7 @@ export function History() {
 function Revisions({ id }: { id: string }) {
   const { data } = useQuery({
     queryKey: ['stat-revisions', id],
-    queryFn: () =>
-      get<{
-        count: number;
-        revisions: {
-          measure: string;
-          area: string;
-          period: string;
-          before: number | null;
-          after: number | null;
-        }[];
-      }>(`/admin/statistics/imports/${id}/revisions`),
+    queryFn: () => get<RevisionList>(`/admin/statistics/imports/${id}/revisions`),
   });
   if (!data) return <span>Henter …</span>;
   return (
@@ -106,14 +86,7 @@ export function KeyForm() {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: ['stat-key'],
-    queryFn: () =>
-      get<{
-        configured: boolean;
-        origin: 'administrator' | 'miljø' | null;
-        updatedAt: string | null;
-        updatedBy: string | null;
-        canStore: boolean;
-      }>('/admin/statistics/jobindsats-key'),
+    queryFn: () => get<KeyStatus>('/admin/statistics/jobindsats-key'),
   });
   const [key, setKey] = useState('');
   const [err, setErr] = useState<string | null>(null);

@@ -1,33 +1,14 @@
 // Statistik page, part 2: upload of a file with a dry-run preview (new, revised and refused lines; unit
 // and direction of new measures) before anything is written.
+
+import type { MeasureList } from '@contract/statistics.ts';
+import type { UploadInput, UploadResult } from '@contract/statistics-admin.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, get } from '../api.ts';
 import { importCounts as counts, formatNumber, formatPeriod } from '../format.ts';
 
-interface Preview {
-  dryRun: boolean;
-  importId: string | null;
-  total: number;
-  new: number;
-  revised: number;
-  unchanged: number;
-  refused: { line: number; reason: string }[];
-  refusedCount: number;
-  revisedSample: {
-    measure: string;
-    area: string;
-    period: string;
-    before: number | null;
-    after: number | null;
-  }[];
-  newMeasures: {
-    id: string;
-    suggestedUnit: string;
-    unit: string | null;
-    better: 'lower' | 'higher' | null;
-  }[];
-}
+type Preview = UploadResult;
 
 const n = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
@@ -42,7 +23,7 @@ export function UploadForm() {
   const qc = useQueryClient();
   const measures = useQuery({
     queryKey: ['measures'],
-    queryFn: () => get<{ measures: { id: string; name: string }[] }>('/measures'),
+    queryFn: () => get<MeasureList>('/measures'),
   });
   const [kind, setKind] = useState<'long-csv' | 'statbank' | 'jobindsats'>('long-csv');
   const [measure, setMeasure] = useState('');
@@ -59,17 +40,20 @@ export function UploadForm() {
     setErr(null);
     setMsg(null);
     try {
-      const r = await api<Preview>('POST', '/admin/statistics/upload', {
+      const body: UploadInput = {
         fileName: file.name,
         kind,
         contentBase64: file.base64,
         ...(kind === 'statbank' ? { measure } : {}),
         ...(kind === 'jobindsats' ? { table } : {}),
         newMeasures: Object.entries(defs)
-          .filter(([, d]) => d.unit && d.better)
+          .filter(
+            (e): e is [string, { unit: string; better: 'lower' | 'higher' }] => !!e[1].unit && !!e[1].better,
+          )
           .map(([id, d]) => ({ id, unit: d.unit, better: d.better })),
         confirm,
-      });
+      };
+      const r = await api<Preview>('POST', '/admin/statistics/upload', body);
       if (confirm) {
         setPreview(null);
         setMsg(`Indlæst: ${counts(r)}${r.refusedCount ? `; ${r.refusedCount} linjer afvist` : ''}.`);
