@@ -4,18 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot, readTree } from './layers.ts';
 import { checkOneHome, RULES } from './one-home.ts';
 
-/**
- * Copies in files other sessions are rewriting now (the plan service and the plan/public routes: h4; the
- * areas route: h5). Each entry is removed when its file imports the home; an entry that no longer finds its
- * copy fails the test, so this list cannot go stale.
- */
-const PENDING = [
-  { file: 'src/server/routes/areas.ts', rule: 'today' },
-];
-
-const isPending = (v: { file: string; rule: string }) =>
-  PENDING.some((p) => p.file === v.file && p.rule === v.rule);
-
 describe('each rule in one home', () => {
   it('the source tree defines each rule once', () => {
     const files = readTree(projectRoot);
@@ -27,8 +15,7 @@ describe('each rule in one home', () => {
           `${r.id}: ${home}`,
         ).toContain(home);
     const found = checkOneHome(files);
-    expect(found.filter((v) => !isPending(v))).toEqual([]);
-    expect(PENDING.filter((p) => !found.some((v) => v.file === p.file && v.rule === p.rule))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Area, AreaList, AreasQuery } from '../../contract/areas.ts';
 import { AREAS, comparisonArea, comparisonMembership } from '../../data/areas.ts';
+import { currentYearInCopenhagen } from '../../domain/dates.ts';
 
 export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,7 +15,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const year = req.query.year ?? new Date().getFullYear();
+      const year = req.query.year ?? currentYearInCopenhagen();
       const areas = AREAS.filter((a) => !req.query.kind || a.kind === req.query.kind).map((a): Area => {
         if (a.kind !== 'kommune') return { id: a.id, kind: a.kind, name: a.name };
         return {

@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok } from '../../contract/common.ts';
+import { MunicipalityCode, Ok } from '../../contract/common.ts';
 import * as C from '../../contract/plans.ts';
 import { MUNICIPALITIES } from '../../data/areas.ts';
 import { dbId, int4, isoDate } from '../../domain/bounds.ts';
@@ -39,7 +39,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     {
       schema: {
         summary: 'Opret plan',
-        params: z.object({ code: z.string() }),
+        params: z.object({ code: MunicipalityCode }),
         body: C.PlanInput,
         response: { 201: C.PlanAnswer },
       },
@@ -266,7 +266,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   );
 
   const code = z.object({
-    code: z.string().refine((c) => MUNICIPALITIES.some((m) => m.id === c), 'ukendt kommune'),
+    code: MunicipalityCode.refine((c) => MUNICIPALITIES.some((m) => m.id === c), 'ukendt kommune'),
   });
   app.get(
     '/municipalities/:code/users',
