@@ -126,7 +126,7 @@ function blockToDocx(b: Block, media: MediaBytes): (Paragraph | Table)[] {
             new ImageRun({
               type: 'svg',
               data: media.of(b.svg),
-              fallback: { type: 'png', data: media.of(b.png) },
+              fallback: { type: 'png', data: media.of(b.png()) },
               transformation: { width: b.width * 0.9, height: b.height * 0.9 },
               altText: { name: b.caption, description: `${b.caption}. ${b.source}`, title: b.caption },
             }),

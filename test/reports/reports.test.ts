@@ -171,7 +171,7 @@ describe('reports on the demo plans', () => {
     const f = figures[0]!;
     if (f.kind !== 'figure') throw new Error();
     expect(f.svg).toContain('<svg');
-    expect([...f.png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect([...f.png().subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(f.source).toMatch(/^Kilde: Jobindsats\.dk, Styrelsen for Arbejdsmarked og Rekruttering \(STAR\)/);
     // The comparison area and country lines are ratios of sums, and the caption says so.
     expect(f.source).toContain('forholdet mellem summer');
@@ -187,7 +187,7 @@ describe('reports on the demo plans', () => {
     expect(stored).toHaveLength(2 * distinct.size);
     for (const b of figures) {
       if (b.kind !== 'figure') throw new Error();
-      expect(stored.some((x) => x.equals(Buffer.from(b.png)))).toBe(true);
+      expect(stored.some((x) => x.equals(Buffer.from(b.png())))).toBe(true);
       expect(stored.some((x) => x.toString('utf8') === b.svg)).toBe(true);
     }
     expect(report.meta.join(' ')).toMatch(
