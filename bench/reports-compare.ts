@@ -3,7 +3,7 @@
 // assets/) given as the first argument, e.g. the commit before a change:
 //
 //   mkdir /tmp/base && git archive <commit> src assets | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
-//   node --import tsx bench/reports-compare.ts /tmp/base [runs]
+//   node --import tsx bench/reports-compare.ts /tmp/base [runs] [formats, e.g. docx,pdf or docx,only]
 //
 // Both read the same embedded database. Per format: median wall time of build + render, and CPU time of this
 // process (process.cpuUsage, less disturbed by other load) and, for PDF, of its Chromium processes (/proc).
@@ -22,6 +22,14 @@ import { prepareReportPlans } from './reports.ts';
 
 const base = resolve(process.argv[2] ?? '');
 const runs = Number(process.argv[3] ?? 5);
+/** Formats to compare (default all), e.g. "docx,pdf"; "only" skips the first-PDF and chart-drawing parts. */
+const formats = (process.argv[4] ?? 'build,docx,xlsx,pdf').split(',').filter((f) => f !== 'only') as (
+  | 'build'
+  | 'docx'
+  | 'xlsx'
+  | 'pdf'
+)[];
+const only = (process.argv[4] ?? '').includes('only');
 const load = (p: string) => import(pathToFileURL(join(base, 'src', p)).href);
 const old = {
   index: (await load('reports/index.ts')) as typeof newIndex,
@@ -82,7 +90,7 @@ try {
     '| format | old wall ms | new wall ms | old CPU ms | new CPU ms | old Chromium CPU ms | new Chromium CPU ms |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const format of ['build', 'docx', 'xlsx', 'pdf'] as const) {
+  for (const format of formats) {
     const m = { old: { wall: [], cpu: [], child: [] }, now: { wall: [], cpu: [], child: [] } } as Record<
       'old' | 'now',
       { wall: number[]; cpu: number[]; child: number[] }
@@ -117,7 +125,7 @@ try {
 
   // The first PDF of a process: the browser starts on it (a server's pool after 5 idle minutes).
   const cold = { old: [] as number[], now: [] as number[] };
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (only ? 0 : 3); i++) {
     for (const [name, impl] of [
       ['old', old],
       ['now', now],
@@ -128,9 +136,10 @@ try {
       cold[name].push(performance.now() - t0);
     }
   }
-  console.log(
-    `\nPDF with the browser started on it (median of 3): old ${fmt(median(cold.old))} ms, new ${fmt(median(cold.now))} ms`,
-  );
+  if (!only)
+    console.log(
+      `\nPDF with the browser started on it (median of 3): old ${fmt(median(cold.old))} ms, new ${fmt(median(cold.now))} ms`,
+    );
 
   // Charts not drawn yet (a report after an import): 40 charts of two 90-month series, generated.
   const series = (k: number) => [
@@ -155,7 +164,7 @@ try {
   ];
   const draw = { old: [] as number[], svg: [] as number[], png: [] as number[] };
   let k = 0;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (only ? 0 : 3); i++) {
     let t = performance.now();
     for (let c = 0; c < 40; c++) old.charts.lineChart(series(k++));
     draw.old.push(performance.now() - t);
@@ -166,9 +175,10 @@ try {
     for (const d of drawn) d.png();
     draw.png.push(performance.now() - t);
   }
-  console.log(
-    `40 charts not drawn before (median of 3): old (SVG + PNG) ${fmt(median(draw.old))} ms; new SVG ${fmt(median(draw.svg))} ms (PDF, HTML), + PNG ${fmt(median(draw.png))} ms (Word only)`,
-  );
+  if (!only)
+    console.log(
+      `40 charts not drawn before (median of 3): old (SVG + PNG) ${fmt(median(draw.old))} ms; new SVG ${fmt(median(draw.svg))} ms (PDF, HTML), + PNG ${fmt(median(draw.png))} ms (Word only)`,
+    );
 } finally {
   await old.pdf.pdfPool.close();
   await now.pdf.pdfPool.close();
