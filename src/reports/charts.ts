@@ -1,5 +1,6 @@
 // Charts rendered on the server with Apache ECharts to SVG, and to PNG with resvg for Word, using the font
-// shipped in assets/fonts so the output is the same on every machine.
+// shipped in assets/fonts so the output is the same on every machine. The PNG (two thirds of a chart's cost)
+// is drawn only when a format asks for it (Word's fallback image), once per chart.
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,14 +31,15 @@ const label = (code: string) => {
 
 export interface Chart {
   svg: string;
-  png: Uint8Array;
+  /** The chart as PNG at twice the size, rasterised on the first call and then kept. */
+  png: () => Uint8Array;
   width: number;
   height: number;
 }
 
 /**
  * Charts already drawn, by their input: a report asked for in several formats (or by several people) draws
- * each figure once. Bounded, oldest first out; a figure is ~10 kB SVG + ~40 kB PNG.
+ * each figure once. Bounded, oldest first out; a figure is ~7 kB SVG, + ~45 kB once its PNG is drawn.
  */
 const drawn = new Map<string, Chart>();
 const MAX_DRAWN = 200;
@@ -107,11 +109,17 @@ function drawChart(
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  const png = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width * 2 },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
-  })
-    .render()
-    .asPng();
-  return { svg, png: new Uint8Array(png), width, height };
+  let png: Uint8Array | undefined;
+  const rasterise = () => {
+    png ??= new Uint8Array(
+      new Resvg(svg, {
+        fitTo: { mode: 'width', value: width * 2 },
+        font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
+      })
+        .render()
+        .asPng(),
+    );
+    return png;
+  };
+  return { svg, png: rasterise, width, height };
 }

@@ -26,7 +26,8 @@ export type Block =
       kind: 'figure';
       caption: string;
       svg: string;
-      png: Uint8Array;
+      /** The PNG for formats that need one (Word's fallback); drawn on the first call. */
+      png: () => Uint8Array;
       width: number;
       height: number;
       source: string;

@@ -1,9 +1,9 @@
 // PDF: the HTML rendering printed by Chromium through playwright-core (tagged, with an outline, selectable
 // text). One browser per process, started on the first PDF and shared by every request; each PDF gets a page
-// of its own in a bounded pool (`pages` at once, `queue` waiting), and a request beyond that gets a Danish 503
-// at once instead of another browser. A browser that dies is started again on the next PDF; one left idle
+// (in a context of its own) in a bounded pool (`pages` at once, `queue` waiting), and a request beyond that gets
+// a Danish 503 at once instead of another browser. The next PDF's page is opened ahead, when the pool is idle. A browser that dies is started again on the next PDF; one left idle
 // is closed after a while so an idle server holds no Chromium.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../services/errors.ts';
 import { browserExecutable, fontconfigFile } from './pdf-browser.ts';
 
@@ -32,13 +32,39 @@ export interface PdfPoolOptions {
   idleMs: number;
 }
 
+/** A context of its own for one PDF (no state shared between reports, no script runs) with its page. */
+interface Tab {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+async function openTab(browser: Browser): Promise<Tab> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await context.route('**/*', (route) => route.abort()); // the report loads nothing from outside
+    return { browser, context, page: await context.newPage() };
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    throw err;
+  }
+}
+
 export class PdfPool {
   private browser: Promise<Browser> | undefined;
+  /**
+   * A fresh tab opened ahead of the next PDF, after a PDF (when nobody waits) or with the browser, so that
+   * opening it (~0,1 s) is not part of a download. Each tab still prints one PDF and is closed after it.
+   */
+  private spare: Promise<Tab | undefined> | undefined;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private idleTimer: NodeJS.Timeout | undefined;
-  /** For tests and benchmarks: browsers started, most pages at once, requests refused, PDFs printed. */
-  readonly stats = { launches: 0, maxActive: 0, rejected: 0, prints: 0 };
+  /**
+   * For tests and benchmarks: browsers started, most pages at once, requests refused, PDFs printed, spare tabs
+   * opened and PDFs printed on one.
+   */
+  readonly stats = { launches: 0, maxActive: 0, rejected: 0, prints: 0, spares: 0, fromSpare: 0 };
 
   constructor(private readonly opts: PdfPoolOptions) {}
 
@@ -56,7 +82,10 @@ export class PdfPool {
           env: { ...process.env, FONTCONFIG_FILE: fontconfigFile() },
         });
         browser.on('disconnected', () => {
-          if (this.browser === started) this.browser = undefined;
+          if (this.browser === started) {
+            this.browser = undefined;
+            this.spare = undefined;
+          }
         });
         return browser;
       })();
@@ -86,12 +115,46 @@ export class PdfPool {
     clearTimeout(this.idleTimer);
   }
 
+  /** Opens the spare tab in the background (never more than one; a failure just leaves none). */
+  private prepareSpare(): void {
+    if (this.spare || !this.browser) return;
+    const browser = this.browser;
+    this.stats.spares++;
+    const spare = browser.then(openTab).catch(() => undefined);
+    this.spare = spare;
+    void spare.then((tab) => {
+      if (!tab && this.spare === spare) this.spare = undefined;
+    });
+  }
+
+  /** The spare tab when it belongs to the running browser, else a new one. */
+  private async takeTab(browser: Browser): Promise<Tab> {
+    const spare = this.spare;
+    this.spare = undefined;
+    const tab = spare ? await spare : undefined;
+    if (tab && tab.browser === browser && browser.isConnected() && !tab.page.isClosed()) {
+      this.stats.fromSpare++;
+      return tab;
+    }
+    if (tab) await tab.context.close().catch(() => undefined);
+    return openTab(browser);
+  }
+
+  /** Starts the browser and opens a spare tab without printing (a server expecting PDFs, benchmarks). */
+  async warm(): Promise<void> {
+    await this.launch();
+    this.prepareSpare();
+    await this.spare;
+  }
+
   private release(): void {
     const next = this.waiting.shift();
     if (next) {
       next();
       return;
     }
+    // Nobody waits: open the next PDF's tab now, while this process has nothing to print.
+    this.prepareSpare();
     this.active--;
     if (this.active === 0 && this.opts.idleMs > 0) {
       this.idleTimer = setTimeout(() => void this.close(), this.opts.idleMs);
@@ -105,11 +168,8 @@ export class PdfPool {
     this.stats.prints++;
     try {
       const browser = await this.launch();
-      // A context of its own: no state shared between reports, and no script runs in the report.
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const { context, page } = await this.takeTab(browser);
       try {
-        const page = await context.newPage();
-        await page.route('**/*', (route) => route.abort()); // the report loads nothing from outside
         await page.setContent(html, { waitUntil: 'load' });
         const pdf = await page.pdf({
           format: 'A4',
@@ -132,6 +192,7 @@ export class PdfPool {
     clearTimeout(this.idleTimer);
     const b = this.browser;
     this.browser = undefined;
+    this.spare = undefined;
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 }

@@ -67,7 +67,7 @@ export async function buildStatusReport(
   opts: { charts?: boolean } = {},
 ): Promise<Report> {
   // A published round is built from what was published (its snapshot), never from today's data.
-  const data = await readRoundView(db, actor, roundId);
+  const data = await readRoundView(db, actor, roundId, { forEditing: false });
   const sources = data.frozen ? await publishedReportSources(db, roundId) : null;
   const { round, plan, goals, items } = data;
   const municipality = findArea(plan.municipality)?.name ?? plan.municipality;

@@ -55,7 +55,13 @@ async function missingFromWhom(db: Kysely<DB>, items: Item[]): Promise<MissingGr
  * The round as its reader may see it. A published round is its snapshot: later edits, deletions and imports
  * do not change it. A draft is live, for the municipality's users only, with drafts and what is missing.
  */
-export async function readRoundView(db: Kysely<DB>, actor: Actor, id: string) {
+export async function readRoundView(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  /** `forEditing: false` (a report) leaves out the editors' text drafts and who is missing, which cost most. */
+  opts: { forEditing?: boolean } = {},
+) {
   const round = await planRepo.findRound(db, id);
   if (!round) throw notFound('Statusrunden');
   const member = roleIn(actor.user, round.municipality) !== null;
@@ -71,7 +77,8 @@ export async function readRoundView(db: Kysely<DB>, actor: Actor, id: string) {
     return { ...(await readRound(db, actor, id)), frozen: false, member, canEdit: editor, corrections };
   }
   const live = await readRound(db, actor, id);
-  const drafts = editor ? await draftsForItems(db, live.items) : {};
+  const forEditing = opts.forEditing ?? true;
+  const drafts = editor && forEditing ? await draftsForItems(db, live.items) : {};
   return {
     ...live,
     frozen: false,
@@ -79,7 +86,7 @@ export async function readRoundView(db: Kysely<DB>, actor: Actor, id: string) {
     canEdit: editor,
     corrections: [],
     drafts,
-    missing: await missingFromWhom(db, live.items),
+    missing: forEditing ? await missingFromWhom(db, live.items) : [],
   };
 }
 

@@ -40,6 +40,19 @@ describe('PDF pool', () => {
     expect(p.stats.launches).toBe(1);
   }, 120_000);
 
+  it("the next PDF's page is opened ahead while the pool is idle", async () => {
+    const p = pool(2, 2);
+    await p.warm(); // browser started, first spare page open
+    const first = await p.print(HTML);
+    await p.warm(); // the spare opened after the first PDF
+    const second = await p.print(HTML);
+    for (const pdf of [first, second]) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(p.stats.launches).toBe(1);
+    expect(p.stats.prints).toBe(2);
+    expect(p.stats.fromSpare).toBe(2); // both PDFs on a page opened before they were asked for
+    expect(p.stats.spares).toBe(3); // one with the browser, one after each PDF
+  }, 120_000);
+
   it('a browser that died is started again on the next PDF', async () => {
     const p = pool(1, 1);
     await p.print(HTML);

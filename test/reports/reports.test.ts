@@ -171,14 +171,25 @@ describe('reports on the demo plans', () => {
     const f = figures[0]!;
     if (f.kind !== 'figure') throw new Error();
     expect(f.svg).toContain('<svg');
-    expect([...f.png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect([...f.png().subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(f.source).toMatch(/^Kilde: Jobindsats\.dk, Styrelsen for Arbejdsmarked og Rekruttering \(STAR\)/);
     // The comparison area and country lines are ratios of sums, and the caption says so.
     expect(f.source).toContain('forholdet mellem summer');
     expect(f.svg).toContain('Region Syddanmark');
     expect(f.svg).toContain('Hele landet');
-    const { media } = await docxXml(await render(report, 'docx'));
+    const docx = await render(report, 'docx');
+    const { media } = await docxXml(docx);
     expect(media.some((m) => m.endsWith('.png'))).toBe(true);
+    // The package holds each figure's own SVG and PNG, byte for byte, once per distinct figure.
+    const zip = await JSZip.loadAsync(docx);
+    const stored = await Promise.all(media.map((m) => zip.file(m)!.async('nodebuffer')));
+    const distinct = new Set(figures.map((b) => (b.kind === 'figure' ? b.svg : '')));
+    expect(stored).toHaveLength(2 * distinct.size);
+    for (const b of figures) {
+      if (b.kind !== 'figure') throw new Error();
+      expect(stored.some((x) => x.equals(Buffer.from(b.png())))).toBe(true);
+      expect(stored.some((x) => x.toString('utf8') === b.svg)).toBe(true);
+    }
     expect(report.meta.join(' ')).toMatch(
       /Statistikken \(jobindsats:y25i01\) er hentet \d+\. \w+ \d{4} \(import nr\. \d+\)/,
     );
