@@ -1,10 +1,10 @@
 // The HTTP contract of logging in and out, who is logged in, the password change and the login options
 // (src/server/routes/auth.ts).
 import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles.ts';
 import { Id, redirectAnswer } from './common.ts';
 
-export const ROLES = ['administrator', 'redaktør', 'læser'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 // ---------------------------------------------------------------- requests
 

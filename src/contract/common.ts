@@ -69,3 +69,13 @@ export const redirectAnswer = (description: string) => ({
 
 /** A municipality's three-digit code as a path or query parameter. */
 export const MunicipalityCode = z.string().regex(/^\d{3}$/, 'skal være en kommunekode med tre cifre');
+
+/** One basis line of a computed figure: which figure, periods, areas, formula and source. */
+export const Basis = z.object({
+  figure: z.string(),
+  periods: z.array(z.string()),
+  areas: z.array(z.string()),
+  formula: z.string(),
+  source: z.string(),
+});
+export type Basis = z.infer<typeof Basis>;

@@ -9,7 +9,8 @@ import {
 } from '../domain/assessment.ts';
 import { int4, isoDate } from '../domain/bounds.ts';
 import { INDICATOR_KINDS } from '../domain/indicators.ts';
-import { Id, IsoDate, Timestamp } from './common.ts';
+import { ROLES } from '../domain/roles.ts';
+import { Basis, Id, IsoDate, Timestamp } from './common.ts';
 
 // ---------------------------------------------------------------- requests
 
@@ -17,7 +18,6 @@ export const PLAN_STATUSES = ['udkast', 'vedtaget', 'arkiveret'] as const;
 export const GOAL_KINDS = ['ministermål', 'lokalt mål'] as const;
 export const ROUND_STATUSES = ['udkast', 'offentliggjort'] as const;
 export const FOLLOW_UP_VALUES = ['kvartalsvis', 'halvårlig'] as const;
-export const ROLES = ['administrator', 'redaktør', 'læser'] as const;
 
 export const PlanInput = z.object({
   title: z.string().trim().min(1, 'Titlen skal udfyldes.').max(200, 'Titlen må højst have 200 tegn.'),
@@ -181,14 +181,8 @@ const ValueAt = z.object({
   source: z.string(),
   importId: z.string().optional(),
 });
-export const BasisLine = z.object({
-  figure: z.string(),
-  periods: z.array(z.string()),
-  areas: z.array(z.string()),
-  formula: z.string(),
-  source: z.string(),
-});
-export type BasisLine = z.infer<typeof BasisLine>;
+export const BasisLine = Basis;
+export type BasisLine = Basis;
 
 export const Evaluation = z.object({
   indicatorId: Id,

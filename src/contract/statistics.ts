@@ -1,7 +1,7 @@
 // The HTTP contract of the public statistics API (src/server/routes/statistics.ts): measures, imports,
 // observations, development between two periods (a Table 1 row) and rank with what it takes.
 import { z } from 'zod';
-import { Better, Id, period, Timestamp } from './common.ts';
+import { Basis, Better, Id, period, Timestamp } from './common.ts';
 
 // ---------------------------------------------------------------- requests
 
@@ -84,16 +84,6 @@ export const Series = z.object({
 });
 export type Series = z.infer<typeof Series>;
 
-/** One basis line of a computed figure: which figure, periods, areas, formula and source. */
-export const Basis = z.object({
-  figure: z.string(),
-  periods: z.array(z.string()),
-  areas: z.array(z.string()),
-  formula: z.string(),
-  source: z.string(),
-});
-export type Basis = z.infer<typeof Basis>;
-
 /** The development of one area (the municipality, its comparison area or the country) between two periods. */
 export const AreaDevelopment = z.object({
   area: z.string(),
@@ -144,3 +134,5 @@ export const Rank = z.object({
   basis: z.array(Basis),
 });
 export type Rank = z.infer<typeof Rank>;
+
+export { Basis };

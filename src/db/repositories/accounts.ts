@@ -2,7 +2,9 @@
 import { sql } from 'kysely';
 import type { Executor } from './statistics.ts';
 
-export type Role = 'administrator' | 'redaktør' | 'læser';
+export type { Role } from '../../domain/roles.ts';
+
+import type { Role } from '../../domain/roles.ts';
 
 export interface UserRecord {
   id: string;

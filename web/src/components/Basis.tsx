@@ -1,13 +1,8 @@
 // The basis of computed figures (periods, areas, formula, source), shown on expand.
+import type { Basis as BasisLine } from '@contract/common.ts';
 import { formatPeriod } from '../format.ts';
 
-export interface BasisItem {
-  figure: string;
-  periods: string[];
-  areas: string[];
-  formula: string;
-  source: string;
-}
+export type BasisItem = BasisLine;
 
 /** "Grundlag for tallene": a native <details> (keyboard and screen reader work without script), one
  * entry per figure with its formula, periods, areas and source on lines of their own. */
