@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MUNICIPALITIES } from '../src/data/areas.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { listPlans, roundsOf } from '../src/db/repositories/plans.ts';
 import { type Format, render } from '../src/reports/index.ts';
@@ -13,13 +12,13 @@ import { renderHtml } from '../src/reports/render-html.ts';
 import { pdfPool, renderPdf } from '../src/reports/render-pdf.ts';
 import { buildStatusReport } from '../src/reports/status-report.ts';
 import type { Actor } from '../src/services/access.ts';
-import { ensureFirstAdmin } from '../src/services/auth.ts';
 import { loadDemoStatistics } from '../src/services/demo-data.ts';
 import { loadDemoPlans } from '../src/services/demo-plans.ts';
 import { createServices } from '../src/services/index.ts';
-import { addGoal, addIndicator, createPlan, createRound } from '../src/services/plans.ts';
+import { createRound } from '../src/services/plans.ts';
 import { median } from './common.ts';
 import { hasDebianChromium, legacyPrint } from './pdf-legacy.ts';
+import { benchPlan } from './plan.ts';
 
 export interface PdfComparison {
   report: string;
@@ -49,56 +48,10 @@ export async function prepareReportPlans(
   const db = database.db;
   await loadDemoStatistics(db);
   await loadDemoPlans(db);
-  await ensureFirstAdmin(db, 'bench-admin-123', () => {});
-  const admin = await db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-  const actor: Actor = {
-    user: {
-      id: String(admin.id),
-      email: 'admin',
-      name: 'Admin',
-      passwordHash: null,
-      isSuperadmin: true,
-      memberships: [],
-    },
-  };
   const faxePlan = (await listPlans(db, '320'))[0]!;
   const faxeRound = (await roundsOf(db, String(faxePlan.id)))[0]!;
-  const plan = await createPlan(db, actor, '320', {
-    title: 'Benchmarkplan',
-    yearFrom: 2025,
-    yearTo: 2026,
-    intro: '',
-    status: 'vedtaget',
-    adoptedOn: '2025-01-01',
-    focusAreas: [],
-  });
-  for (let g = 0; g < 8; g++) {
-    const goal = await addGoal(db, actor, String(plan.id), {
-      number: String(g + 1),
-      kind: 'lokalt mål',
-      title: `Mål ${g + 1}`,
-      text: '',
-      position: g + 1,
-    });
-    for (let k = 0; k < 5; k++) {
-      const area = MUNICIPALITIES[g * 5 + k]!.id;
-      await addIndicator(db, actor, String(goal.id), {
-        kind: 'niveau',
-        title: `Ledige fuldtidspersoner i ${MUNICIPALITIES[g * 5 + k]!.name}`,
-        config: {
-          measure: 'y25i01.ledige_fuldtidspersoner',
-          area,
-          baselinePeriod: '2025M01',
-          target: { kind: 'relative', pct: -10 },
-          direction: 'at-most',
-          deadline: '2026-12-31',
-        },
-        sourceNote: '',
-        position: k + 1,
-      });
-    }
-  }
-  const round = await createRound(db, actor, String(plan.id), {
+  const { planId, actor } = await benchPlan(db, { levelsOnly: true });
+  const round = await createRound(db, actor, planId, {
     title: 'Status juli 2026',
     asOf: '2026-07-31',
   });

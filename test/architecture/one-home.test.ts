@@ -8,6 +8,7 @@ describe('each rule in one home', () => {
   it('the source tree defines each rule once', () => {
     const files = readTree(projectRoot);
     expect(files.length).toBeGreaterThan(150);
+    expect(RULES).toHaveLength(8);
     for (const r of RULES)
       for (const home of r.home)
         expect(

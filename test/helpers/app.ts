@@ -53,8 +53,16 @@ export interface Client {
     method: string,
     url: string,
     body?: unknown,
-    opts?: { csrf?: boolean },
+    opts?: { csrf?: boolean; headers?: Record<string, string> },
   ): Promise<{ status: number; body: Json }>;
+}
+
+/** A login over HTTP: its answer, and a client that sends the session cookie and the CSRF token. */
+export interface LoggedIn extends Client {
+  status: number;
+  body: Json;
+  /** The session cookie's value ('' when the login was refused). */
+  cookie: string;
 }
 
 export async function appWithUsers(services: Services, loginLimit = 1000): Promise<FastifyInstance> {
@@ -82,25 +90,36 @@ function safeJson(s: string) {
   }
 }
 
-export async function as(app: FastifyInstance, user: UserKey): Promise<Client> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email: USERS[user].email, password: PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`login failed for ${user}: ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'maaltavle_session')!;
-  const csrf = res.json().csrfToken as string;
+/**
+ * The one login helper of the server tests: logs in with an email and a password and returns the answer and
+ * a client with the session (`opts.csrf: false` leaves the CSRF token out, `opts.headers` adds headers).
+ * A refused login is returned, not thrown, for tests about refusals; `as` and `loginAs` throw.
+ */
+export async function login(app: FastifyInstance, email: string, password: string): Promise<LoggedIn> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const cookie = res.cookies.find((c) => c.name === 'maaltavle_session')?.value ?? '';
+  const body = res.body ? safeJson(res.body) : null;
+  const csrf = (body as { csrfToken?: string } | null)?.csrfToken ?? '';
   return {
-    async req(method, url, body, opts = {}) {
+    status: res.statusCode,
+    body,
+    cookie,
+    async req(method, url, payload, opts = {}) {
       const r = await app.inject({
         method: method as 'GET',
         url,
-        cookies: { maaltavle_session: cookie.value },
-        headers: opts.csrf === false ? {} : { 'x-csrf-token': csrf },
-        ...(body !== undefined ? { payload: body as object } : {}),
+        cookies: { maaltavle_session: cookie },
+        headers: { ...(opts.csrf === false ? {} : { 'x-csrf-token': csrf }), ...opts.headers },
+        ...(payload !== undefined ? { payload: payload as object } : {}),
       });
       return { status: r.statusCode, body: r.body ? safeJson(r.body) : null };
     },
   };
+}
+
+/** Logs a seeded user in (test/helpers/app.ts USERS); throws when refused. */
+export async function as(app: FastifyInstance, user: UserKey): Promise<Client> {
+  const c = await login(app, USERS[user].email, PASSWORD);
+  if (c.status !== 200) throw new Error(`login failed for ${user}: ${JSON.stringify(c.body)}`);
+  return c;
 }

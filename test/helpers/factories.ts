@@ -14,7 +14,7 @@ import { DEMO_FILES } from '../../src/services/demo-data.ts';
 import { type ImportSummary, runImport } from '../../src/services/imports.ts';
 import type { Services } from '../../src/services/index.ts';
 import * as plans from '../../src/services/plans.ts';
-import type { Client } from './app.ts';
+import { type Client, login } from './app.ts';
 
 export const FACTORY_PASSWORD = 'fabrik-hemmelig-kode-1';
 
@@ -287,34 +287,9 @@ export async function createSeries(
   return { measure, summary };
 }
 
-/** Logs a factory user in over HTTP: a client that sends the session cookie and CSRF token. */
+/** Logs a factory user in over HTTP: a client that sends the session cookie and CSRF token; throws when refused. */
 export async function loginAs(app: FastifyInstance, user: TestUser): Promise<Client> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email: user.email, password: FACTORY_PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`login failed for ${user.email}: ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'maaltavle_session')!;
-  const csrf = res.json().csrfToken as string;
-  return {
-    async req(method, url, body, opts = {}) {
-      const r = await app.inject({
-        method: method as 'GET',
-        url,
-        cookies: { maaltavle_session: cookie.value },
-        headers: opts.csrf === false ? {} : { 'x-csrf-token': csrf },
-        ...(body !== undefined ? { payload: body as object } : {}),
-      });
-      let parsed: unknown = null;
-      if (r.body) {
-        try {
-          parsed = JSON.parse(r.body);
-        } catch {
-          parsed = r.body;
-        }
-      }
-      return { status: r.statusCode, body: parsed };
-    },
-  };
+  const c = await login(app, user.email, FACTORY_PASSWORD);
+  if (c.status !== 200) throw new Error(`login failed for ${user.email}: ${JSON.stringify(c.body)}`);
+  return c;
 }

@@ -3,7 +3,7 @@
 // the same whether or not the e-mail already has an account.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appWithUsers, as, type Client, seedUsers, USERS } from '../helpers/app.ts';
+import { appWithUsers, as, type Client, login, seedUsers, USERS } from '../helpers/app.ts';
 import { createTestDb, ENGINES, type TestDb } from '../helpers/db.ts';
 
 describe.each(ENGINES)('administrator scope on %s', (engine) => {
@@ -79,17 +79,12 @@ describe.each(ENGINES)('administrator scope on %s', (engine) => {
       name: 'Sidste Rolle',
       role: 'læser',
     });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'sidste@faxe.test', password: r.body.password },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'maaltavle_session')!.value;
-    const me = () => app.inject({ url: '/api/v1/auth/me', cookies: { maaltavle_session: cookie } });
-    expect((await me()).json().user?.email).toBe('sidste@faxe.test');
+    const last = await login(app, 'sidste@faxe.test', r.body.password);
+    const me = async () => (await last.req('GET', '/api/v1/auth/me')).body;
+    expect((await me()).user?.email).toBe('sidste@faxe.test');
     expect((await faxeAdmin.req('DELETE', `/api/v1/municipalities/320/users/${r.body.userId}`)).status).toBe(
       200,
     );
-    expect((await me()).json().user).toBeNull();
+    expect((await me()).user).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOneTimeExpiry } from '../../src/db/repositories/one-time-passwords.ts';
 import { resetPassword } from '../../src/services/auth.ts';
-import { appWithUsers, PASSWORD, seedUsers, USERS } from '../helpers/app.ts';
+import { appWithUsers, login, PASSWORD, seedUsers, USERS } from '../helpers/app.ts';
 import { createTestDb, ENGINES, type TestDb } from '../helpers/db.ts';
 
 const PLAN = {
@@ -16,38 +16,17 @@ const PLAN = {
 };
 const GOAL = { number: '1', kind: 'lokalt mål', title: 'Flere i job', text: '', position: 1 };
 
-/** Logs in and returns the answer and a client that can also send extra headers. */
-async function loginAs(app: FastifyInstance, email: string, password: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  const cookie = res.cookies.find((c) => c.name === 'maaltavle_session');
-  const body = res.json();
-  return {
-    status: res.statusCode,
-    body,
-    req: async (method: string, url: string, payload?: object, headers: Record<string, string> = {}) => {
-      const r = await app.inject({
-        method: method as 'GET',
-        url,
-        cookies: { maaltavle_session: cookie?.value ?? '' },
-        headers: { 'x-csrf-token': body.csrfToken ?? '', ...headers },
-        ...(payload ? { payload } : {}),
-      });
-      return { status: r.statusCode, body: r.json() };
-    },
-  };
-}
-
 describe.each(ENGINES)('forms and accounts on %s', (engine) => {
   let t: TestDb;
   let app: FastifyInstance;
-  let editor: Awaited<ReturnType<typeof loginAs>>;
+  let editor: Awaited<ReturnType<typeof login>>;
   let planId: string;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
     await seedUsers(t.services);
     app = await appWithUsers(t.services);
-    editor = await loginAs(app, USERS.faxeRedaktoer.email, PASSWORD);
+    editor = await login(app, USERS.faxeRedaktoer.email, PASSWORD);
     planId = (await editor.req('POST', '/api/v1/municipalities/320/plans', PLAN)).body.plan.id;
   }, 120_000);
   afterAll(async () => {
@@ -56,7 +35,7 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
   });
 
   it('a double click (two requests, one key) creates one goal, one indicator and one round', async () => {
-    const key = { 'idempotency-key': 'klik-1' };
+    const key = { headers: { 'idempotency-key': 'klik-1' } };
     const count = async () => {
       const p = (await editor.req('GET', `/api/v1/plans/${planId}`)).body;
       return { goals: p.goals.length, indicators: p.indicators.length, rounds: p.rounds.length };
@@ -74,12 +53,12 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
       config: { target: 450, unit: 'besøg', startDate: '2020-01-01', deadline: '2021-12-31' },
     };
     const goalId = a.body.goal.id;
-    const k2 = { 'idempotency-key': 'klik-2' };
+    const k2 = { headers: { 'idempotency-key': 'klik-2' } };
     const i1 = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, ind, k2);
     const i2 = await editor.req('POST', `/api/v1/goals/${goalId}/indicators`, ind, k2);
     expect(i2.body.indicator.id).toBe(i1.body.indicator.id);
     const round = { title: 'Status april 2021', asOf: '2021-04-30' };
-    const k3 = { 'idempotency-key': 'klik-3' };
+    const k3 = { headers: { 'idempotency-key': 'klik-3' } };
     const r1 = await editor.req('POST', `/api/v1/plans/${planId}/rounds`, round, k3);
     const r2 = await editor.req('POST', `/api/v1/plans/${planId}/rounds`, round, k3);
     expect(r2.body.round.id).toBe(r1.body.round.id);
@@ -93,7 +72,7 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
       'POST',
       `/api/v1/plans/${planId}/goals`,
       { ...GOAL, number: '2' },
-      { 'idempotency-key': 'klik-4' },
+      { headers: { 'idempotency-key': 'klik-4' } },
     );
     expect((await count()).goals).toBe(start.goals + 2);
   });
@@ -127,14 +106,14 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
   });
 
   it("an invited user's one-time password works once for 48 hours and must be changed first", async () => {
-    const admin = await loginAs(app, USERS.faxeAdmin.email, PASSWORD);
+    const admin = await login(app, USERS.faxeAdmin.email, PASSWORD);
     const invite = await admin.req('POST', '/api/v1/municipalities/320/users', {
       email: 'ny@faxe.test',
       name: 'Ny Bruger',
       role: 'redaktør',
     });
     expect(invite.status).toBe(201);
-    const first = await loginAs(app, 'ny@faxe.test', invite.body.password);
+    const first = await login(app, 'ny@faxe.test', invite.body.password);
     expect(first.status).toBe(200);
     expect(first.body.mustChangePassword).toBe(true);
     const refused = await first.req('GET', `/api/v1/plans/${planId}`);
@@ -151,8 +130,8 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
     expect((await first.req('GET', `/api/v1/plans/${planId}`)).status).toBe(200);
     expect((await first.req('GET', '/api/v1/auth/me')).body.mustChangePassword).toBe(false);
     // The one-time password is gone; the new one works without a forced change.
-    expect((await loginAs(app, 'ny@faxe.test', invite.body.password)).status).toBe(401);
-    expect((await loginAs(app, 'ny@faxe.test', 'min-egen-lange-kode')).body.mustChangePassword).toBe(false);
+    expect((await login(app, 'ny@faxe.test', invite.body.password)).status).toBe(401);
+    expect((await login(app, 'ny@faxe.test', 'min-egen-lange-kode')).body.mustChangePassword).toBe(false);
 
     const second = await admin.req('POST', '/api/v1/municipalities/320/users', {
       email: 'sen@faxe.test',
@@ -161,7 +140,7 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
     });
     // 48 hours later: move the expiry into the past, as the clock would.
     await setOneTimeExpiry(t.services.database.db, second.body.userId, new Date(Date.now() - 1000));
-    const late = await loginAs(app, 'sen@faxe.test', second.body.password);
+    const late = await login(app, 'sen@faxe.test', second.body.password);
     expect(late.status).toBe(401);
     expect(late.body.message).toBe(
       'Engangsadgangskoden er udløbet (den virker i 48 timer). Bed en administrator om en ny.',
@@ -169,13 +148,13 @@ describe.each(ENGINES)('forms and accounts on %s', (engine) => {
   });
 
   it('reset-password gives a new one-time password, ends sessions and must be changed', async () => {
-    const before = await loginAs(app, USERS.admin.email, PASSWORD);
+    const before = await login(app, USERS.admin.email, PASSWORD);
     expect((await before.req('GET', '/api/v1/auth/me')).body.user.email).toBe('admin@test');
     const pw = await resetPassword(t.services.database.db, 'ADMIN@test');
     expect(pw).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect((await before.req('GET', '/api/v1/auth/me')).body.user).toBeNull();
-    expect((await loginAs(app, USERS.admin.email, PASSWORD)).status).toBe(401);
-    const after = await loginAs(app, USERS.admin.email, pw);
+    expect((await login(app, USERS.admin.email, PASSWORD)).status).toBe(401);
+    const after = await login(app, USERS.admin.email, pw);
     expect(after.body.mustChangePassword).toBe(true);
     await expect(resetPassword(t.services.database.db, 'ingen@faxe.test')).rejects.toThrow(
       'Brugeren "ingen@faxe.test" findes ikke.',

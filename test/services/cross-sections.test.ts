@@ -66,7 +66,8 @@ describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
   });
 
   it('a dry run keeps the cached cross-section (nothing changed)', async () => {
-    await load(t.services, 600, 1171); // its own starting value, whatever ran before
+    // Its own starting values (not the previous test's import), read into the cache.
+    await load(t.services, 600, 1171);
     expect(await cachedValue(t.services, '320')).toBe(600);
     const g = cacheStats(t.database.db).generation;
     const known = await measureIds(t.database.db);
