@@ -3,10 +3,10 @@
 // machine req/s is noisy; CPU per request is the steadier figure.
 //   MAALTAVLE_BENCH_DATABASE_URL=postgres://… node --import tsx bench/rank-cpu.ts [requests] [rounds]
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { openDatabase } from '../src/db/connection.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadDemoStatistics } from '../src/services/demo-data.ts';

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
-  cacheGeneration,
   cachedAnswer,
+  cacheGeneration,
   rememberAnswer,
   statisticsGeneration,
 } from '../services/cross-sections.ts';
