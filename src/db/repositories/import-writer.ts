@@ -133,11 +133,17 @@ export async function bulkWriteImport(
       let total = 0;
       const t0 = performance.now();
       let inflight: Promise<void> | undefined;
+      let tEncode = 0;
+      let tWait = 0;
       try {
         for await (const batch of batches) {
+          const te = performance.now();
           const text = encodeCopyRows(batch, total);
           total += batch.length;
+          const tw = performance.now();
+          tEncode += tw - te;
           await inflight;
+          tWait += performance.now() - tw;
           inflight = stage(text);
           opts.onStaged?.(total);
         }
@@ -154,11 +160,11 @@ export async function bulkWriteImport(
         .execute();
       const tStaged = performance.now();
       await opts.beforeMerge?.(trx);
-      const counts = await mergeStage(trx, importId, total);
+      const counts = await mergeStage(trx, importId, total, access?.engine);
       await notifyStatisticsChanged(trx, access?.instance);
       if (process.env.MAALTAVLE_DEBUG_IMPORT)
         console.error(
-          `staged in ${((tStaged - t0) / 1000).toFixed(2)} s, merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
+          `staged in ${((tStaged - t0) / 1000).toFixed(2)} s (encode ${(tEncode / 1000).toFixed(2)} s, waiting for COPY ${(tWait / 1000).toFixed(2)} s), merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
         );
       await opts.afterMerge?.(trx, counts);
       return counts;
@@ -211,10 +217,9 @@ export async function mergeStage(
   trx: Transaction<DB>,
   importId: string,
   total: number,
+  engine?: BulkAccess['engine'],
 ): Promise<ImportCounts> {
   const mark = debugTimer();
-  await sql`ANALYZE stage`.execute(trx);
-  mark('analyze');
   // What the foreign keys checked row by row, once for the whole stage (migration 0008).
   const bad = await sql<{ line: number; area_id: string; measure_id: string; no_area: boolean }>`
     SELECT s.line, s.area_id, s.measure_id, a.id IS NULL AS no_area
@@ -228,7 +233,27 @@ export async function mergeStage(
       b.no_area ? 'area' : 'measure',
       b.no_area ? b.area_id : b.measure_id,
     );
-  await sql`CREATE TEMP TABLE retired ON COMMIT DROP AS
+  // A first load (no staged measure has a current value yet, e.g. a new source or new measures): every
+  // staged row is new, version 1, so there is nothing to retire or compare and the rows go straight in.
+  const fresh = await sql<{ taken: boolean }>`SELECT EXISTS (
+      SELECT 1 FROM (SELECT DISTINCT measure_id FROM stage) m
+      WHERE EXISTS (SELECT 1 FROM observations o WHERE o.measure_id = m.measure_id AND o.is_current)) AS taken`.execute(
+    trx,
+  );
+  mark('fresh?');
+  const firstLoad = !fresh.rows[0]!.taken;
+  if (!firstLoad) {
+    await sql`ANALYZE stage`.execute(trx);
+    // The key-ordered insert sorts the whole stage: in memory, not in temporary files (not on PGlite,
+    // whose WebAssembly memory never shrinks).
+    if (engine === 'postgres') await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    mark('analyze');
+  }
+  if (firstLoad)
+    await sql`CREATE TEMP TABLE retired (measure_id text, area_id text, period text, version integer)
+      ON COMMIT DROP`.execute(trx);
+  else
+    await sql`CREATE TEMP TABLE retired ON COMMIT DROP AS
     WITH u AS (
       UPDATE observations o SET is_current = false
       FROM stage s
@@ -240,7 +265,13 @@ export async function mergeStage(
   await sql`SAVEPOINT merge_insert`.execute(trx);
   let inserted: number;
   try {
-    const r = await sql`INSERT INTO observations
+    const r = firstLoad
+      ? await sql`INSERT INTO observations
+          (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
+        SELECT measure_id, area_id, period, period_ord, value, missing, 1, ${importId}, true FROM stage`.execute(
+          trx,
+        )
+      : await sql`INSERT INTO observations
         (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
       SELECT s.measure_id, s.area_id, s.period, s.period_ord, s.value, s.missing,
         COALESCE(r.version, 0) + 1, ${importId}, true
