@@ -55,21 +55,37 @@ function copyText(s: string): string {
 
 /** One batch as COPY text lines: measure, area, period, ordinal, value, missing, line. */
 export function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
-  // A batch names few measures: escape each once.
-  const measures = new Map<string, string>();
-  const parts: string[] = new Array(rows.length);
+  // A batch repeats few measures, areas, periods and markers: escape each text once. Appending to one
+  // string is cheaper here than building an array of lines and joining it.
+  const escaped = new Map<string, string>();
+  const esc = (s: string) => {
+    let e = escaped.get(s);
+    if (e === undefined) {
+      e = copyText(s);
+      escaped.set(s, e);
+    }
+    return e;
+  };
+  let out = '';
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    let m = measures.get(r.measureId);
-    if (m === undefined) {
-      m = copyText(r.measureId);
-      measures.set(r.measureId, m);
-    }
-    parts[i] = `${m}\t${copyText(r.areaId)}\t${copyText(r.period)}\t${r.periodOrd}\t${
-      r.value === null ? '\\N' : r.value
-    }\t${r.missing === null ? '\\N' : copyText(r.missing)}\t${r.line ?? firstIndex + i + 1}\n`;
+    out +=
+      esc(r.measureId) +
+      '\t' +
+      esc(r.areaId) +
+      '\t' +
+      esc(r.period) +
+      '\t' +
+      r.periodOrd +
+      '\t' +
+      (r.value === null ? '\\N' : r.value) +
+      '\t' +
+      (r.missing === null ? '\\N' : esc(r.missing)) +
+      '\t' +
+      (r.line ?? firstIndex + i + 1) +
+      '\n';
   }
-  return parts.join('');
+  return out;
 }
 
 /** A Kysely instance on one checked-out client, so COPY and the transaction share the connection. */
