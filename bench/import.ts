@@ -24,7 +24,7 @@ export interface ImportResult {
 }
 
 /** Writes the benchmark CSV and the floor's TSV to files, line by line (never one big string). */
-async function writeFiles(rows: number, dir: string): Promise<{ csv: string; tsv: string }> {
+export async function writeFiles(rows: number, dir: string): Promise<{ csv: string; tsv: string }> {
   const csv = join(dir, 'bench.csv');
   const tsv = join(dir, 'bench.tsv');
   const c = createWriteStream(csv);

@@ -20,7 +20,7 @@ export interface RankResult {
   floor: boolean;
 }
 
-const URL_PATH =
+export const RANK_PATH =
   '/api/v1/rank?measure=y60a02.fuldtidspersoner&denominator=folk1am.befolkning&period=2026M02&area=607&targetRank=50';
 
 /** The floor: the one SQL query that reads both cross-sections (numerator and denominator), bare. */
@@ -70,7 +70,7 @@ export async function benchRank(
       const app = await buildApp({ services });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       for (const connections of connectionCounts) {
-        const r = await autocannon({ url: `${address}${URL_PATH}`, connections, duration: seconds });
+        const r = await autocannon({ url: `${address}${RANK_PATH}`, connections, duration: seconds });
         if (r.non2xx > 0) throw new Error(`${r.non2xx} non-2xx answers`);
         results.push({
           target: `${label}: GET /api/v1/rank, ${connections} connections`,

@@ -148,6 +148,22 @@ if (want('scale') && pgUrl) {
     );
   report.push('');
   for (const e of s.explain) report.push(`EXPLAIN ANALYZE — ${e.name}`, '', '```', e.plan, '```', '');
+  const seq = s.captured.filter((q) => q.seqScan);
+  report.push(
+    `The product's own reads (one uncached rank and one dashboard request, every SELECT on observations): ${s.captured.length} query plans, ${seq.length} with a sequential scan of observations.`,
+    '',
+  );
+  for (const q of s.captured)
+    report.push(
+      `EXPLAIN ANALYZE — ${q.request}, ${fmt(q.observations)} rows${q.seqScan ? ' — SEQUENTIAL SCAN' : ''}`,
+      '',
+      '```',
+      q.sql.replace(/\s+/g, ' '),
+      '',
+      q.plan,
+      '```',
+      '',
+    );
 }
 
 const text = report.join('\n');

@@ -3,6 +3,7 @@
 // are GENERATED ("bench.scale.*", measures named "Genereret … (kun til måling)") in a scratch database;
 // the demo statistics and a generated 40-indicator plan sit beside them.
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openDatabase } from '../src/db/connection.ts';
 import { buildApp } from '../src/server/app.ts';
 import { statisticsChanged } from '../src/services/cross-sections.ts';
@@ -23,7 +24,24 @@ export interface ScaleResult {
 export interface ScaleReport {
   results: ScaleResult[];
   explain: { name: string; plan: string }[];
+  /** Every query on observations that one uncached rank and one dashboard request ran, EXPLAINed. */
+  captured: { observations: number; request: string; sql: string; plan: string; seqScan: boolean }[];
 }
+
+/** Records the SQL the product sends through `pg` while `capturing.on` (the bench's own queries are not). */
+const capturing: { on: string | null; seen: { request: string; text: string; values: unknown[] }[] } = {
+  on: null,
+  seen: [],
+};
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [text, values] = args;
+  if (capturing.on && typeof text === 'string' && /\bobservations\b/.test(text) && /^\s*select/i.test(text)) {
+    if (!capturing.seen.some((q) => q.text === text))
+      capturing.seen.push({ request: capturing.on, text, values: (values as unknown[]) ?? [] });
+  }
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 const MEASURES = 200;
 const MONTHS = 250;
@@ -84,6 +102,7 @@ export async function benchScale(pgUrl: string, full = true): Promise<ScaleRepor
         const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
         const results: ScaleResult[] = [];
         const explains: { name: string; plan: string }[] = [];
+        const captured: ScaleReport['captured'] = [];
         // ~100,000 generated rows first (5 months), then the rest of the 250 months.
         const steps: [number, number][] = full
           ? [
@@ -118,6 +137,33 @@ export async function benchScale(pgUrl: string, full = true): Promise<ScaleRepor
             await r.arrayBuffer();
             dash.push(performance.now() - t);
           }
+          // The product's own reads: every query on observations of one uncached rank and one dashboard.
+          capturing.seen = [];
+          statisticsChanged(db);
+          capturing.on = 'rank';
+          await (await fetch(rankUrl)).arrayBuffer();
+          capturing.on = 'dashboard';
+          await (
+            await fetch(`${address}/api/v1/plans/${planId}/dashboard`, { headers: { cookie } })
+          ).arrayBuffer();
+          capturing.on = null;
+          const admin = new pg.Client({ connectionString: url });
+          await admin.connect();
+          try {
+            for (const q of capturing.seen) {
+              const r = await admin.query(`EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF) ${q.text}`, q.values);
+              const plan = r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
+              captured.push({
+                observations: count,
+                request: q.request,
+                sql: q.text,
+                plan,
+                seqScan: /Seq Scan on observations/.test(plan),
+              });
+            }
+          } finally {
+            await admin.end();
+          }
           const cs = await explain(db, CROSS_SECTION);
           const se = await explain(db, SERIES);
           results.push({
@@ -137,7 +183,7 @@ export async function benchScale(pgUrl: string, full = true): Promise<ScaleRepor
           );
         }
         await app.close();
-        return { results, explain: explains };
+        return { results, explain: explains, captured };
       } finally {
         await services.close();
       }

@@ -32,10 +32,14 @@ class StatisticsCache {
   measures: Promise<Map<string, repo.MeasureRecord>> | undefined;
   latestImport: Promise<string> | undefined;
   readonly results = new Map<string, Promise<unknown>>();
+  readonly answers = new Map<string, CachedAnswer>();
+  answerBytes = 0;
 
   clear() {
     this.generation++;
     this.results.clear();
+    this.answers.clear();
+    this.answerBytes = 0;
     this.sections.clear();
     this.wholeMeasures.clear();
     this.measureValues = 0;
@@ -252,6 +256,45 @@ export async function wholeMeasures<
   }
   const maps = await Promise.all(wanted.map((m) => hits.get(m)!));
   return new Map(wanted.map((m, i) => [m, maps[i]!]));
+}
+
+/** A serialised HTTP answer (body, content type, ETag) kept for one statistics generation. */
+export interface CachedAnswer {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+/** Serialised answers kept at most, in bytes of body (the oldest go first). */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** The cache generation now; pass it to `rememberAnswer` so an answer computed before an import is dropped. */
+export function cacheGeneration(db: Kysely<DB>): number {
+  return cacheOf(db).generation;
+}
+
+/** A serialised answer kept by `rememberAnswer` in this generation, if any. */
+export function cachedAnswer(db: Kysely<DB>, key: string): CachedAnswer | undefined {
+  return caches.get(db)?.answers.get(key);
+}
+
+/**
+ * Keeps a serialised answer until the next import, when it was computed in `generation` (no import
+ * committed in between). Only for answers that depend on the statistics alone (e.g. rank, whose result is
+ * already kept by `memoByGeneration`), so serving the bytes again says nothing the result cache did not.
+ */
+export function rememberAnswer(db: Kysely<DB>, key: string, answer: CachedAnswer, generation: number): void {
+  const cache = cacheOf(db);
+  if (generation !== cache.generation || answer.body.length > MAX_ANSWER_BYTES / 16) return;
+  const old = cache.answers.get(key);
+  if (old) cache.answerBytes -= old.body.length;
+  cache.answers.set(key, answer);
+  cache.answerBytes += answer.body.length;
+  for (const [k, a] of cache.answers) {
+    if (cache.answerBytes <= MAX_ANSWER_BYTES && cache.answers.size <= 2000) break;
+    cache.answers.delete(k);
+    cache.answerBytes -= a.body.length;
+  }
 }
 
 /** Drops everything cached for this database (an import committed here or on another server). */

@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { measureIds } from '../../src/db/repositories/statistics.ts';
 import { parseLongCsv } from '../../src/importers/long-csv.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { cacheStats, crossSection } from '../../src/services/cross-sections.ts';
+import { cachedAnswer, cacheStats, crossSection } from '../../src/services/cross-sections.ts';
 import { loadCrossSections } from '../../src/services/evaluation-facts.ts';
 import { runImport } from '../../src/services/imports.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
@@ -102,6 +102,34 @@ describe.each(ENGINES)('cross-section cache and ETags on %s', (engine) => {
       expect(after.statusCode).toBe(200);
       expect(after.headers.etag).not.toBe(etag);
       expect(after.json().value).toBe(1200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves a repeated rank GET from the kept bytes, with the same headers, until an import', async () => {
+    const app = await buildApp({ services: t.services });
+    try {
+      const url = `/api/v1/rank?measure=${M}&period=2026M07&area=320`;
+      const first = await app.inject({ method: 'GET', url });
+      expect(first.statusCode).toBe(200);
+      const kept = cachedAnswer(t.services.database.db, url);
+      expect(kept?.body).toBe(first.body);
+      expect(kept?.etag).toBe(first.headers.etag);
+      const again = await app.inject({ method: 'GET', url });
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toBe(first.body);
+      for (const h of ['etag', 'cache-control', 'content-type', 'content-security-policy', 'x-frame-options'])
+        expect([h, again.headers[h]]).toEqual([h, first.headers[h]]);
+      // A failed question is never kept.
+      const bad = `/api/v1/rank?measure=${M}&period=nej&area=320`;
+      expect((await app.inject({ method: 'GET', url: bad })).statusCode).toBe(400);
+      expect(cachedAnswer(t.services.database.db, bad)).toBeUndefined();
+      await load(t.services, 700, 1300);
+      expect(cachedAnswer(t.services.database.db, url)).toBeUndefined();
+      const after = await app.inject({ method: 'GET', url });
+      expect(after.json().value).toBe(700);
+      expect(after.headers.etag).not.toBe(first.headers.etag);
     } finally {
       await app.close();
     }

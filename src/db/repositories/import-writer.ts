@@ -54,22 +54,38 @@ function copyText(s: string): string {
 }
 
 /** One batch as COPY text lines: measure, area, period, ordinal, value, missing, line. */
-function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
-  // A batch names few measures: escape each once.
-  const measures = new Map<string, string>();
-  const parts: string[] = new Array(rows.length);
+export function encodeCopyRows(rows: readonly StagedObservation[], firstIndex: number): string {
+  // A batch repeats few measures, areas, periods and markers: escape each text once. Appending to one
+  // string is cheaper here than building an array of lines and joining it.
+  const escaped = new Map<string, string>();
+  const esc = (s: string) => {
+    let e = escaped.get(s);
+    if (e === undefined) {
+      e = copyText(s);
+      escaped.set(s, e);
+    }
+    return e;
+  };
+  let out = '';
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    let m = measures.get(r.measureId);
-    if (m === undefined) {
-      m = copyText(r.measureId);
-      measures.set(r.measureId, m);
-    }
-    parts[i] = `${m}\t${copyText(r.areaId)}\t${copyText(r.period)}\t${r.periodOrd}\t${
-      r.value === null ? '\\N' : r.value
-    }\t${r.missing === null ? '\\N' : copyText(r.missing)}\t${r.line ?? firstIndex + i + 1}\n`;
+    out +=
+      esc(r.measureId) +
+      '\t' +
+      esc(r.areaId) +
+      '\t' +
+      esc(r.period) +
+      '\t' +
+      r.periodOrd +
+      '\t' +
+      (r.value === null ? '\\N' : r.value) +
+      '\t' +
+      (r.missing === null ? '\\N' : esc(r.missing)) +
+      '\t' +
+      (r.line ?? firstIndex + i + 1) +
+      '\n';
   }
-  return parts.join('');
+  return out;
 }
 
 /** A Kysely instance on one checked-out client, so COPY and the transaction share the connection. */
@@ -133,11 +149,17 @@ export async function bulkWriteImport(
       let total = 0;
       const t0 = performance.now();
       let inflight: Promise<void> | undefined;
+      let tEncode = 0;
+      let tWait = 0;
       try {
         for await (const batch of batches) {
+          const te = performance.now();
           const text = encodeCopyRows(batch, total);
           total += batch.length;
+          const tw = performance.now();
+          tEncode += tw - te;
           await inflight;
+          tWait += performance.now() - tw;
           inflight = stage(text);
           opts.onStaged?.(total);
         }
@@ -154,11 +176,11 @@ export async function bulkWriteImport(
         .execute();
       const tStaged = performance.now();
       await opts.beforeMerge?.(trx);
-      const counts = await mergeStage(trx, importId, total);
+      const counts = await mergeStage(trx, importId, total, access?.engine);
       await notifyStatisticsChanged(trx, access?.instance);
       if (process.env.MAALTAVLE_DEBUG_IMPORT)
         console.error(
-          `staged in ${((tStaged - t0) / 1000).toFixed(2)} s, merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
+          `staged in ${((tStaged - t0) / 1000).toFixed(2)} s (encode ${(tEncode / 1000).toFixed(2)} s, waiting for COPY ${(tWait / 1000).toFixed(2)} s), merged in ${((performance.now() - tStaged) / 1000).toFixed(2)} s`,
         );
       await opts.afterMerge?.(trx, counts);
       return counts;
@@ -211,10 +233,9 @@ export async function mergeStage(
   trx: Transaction<DB>,
   importId: string,
   total: number,
+  engine?: BulkAccess['engine'],
 ): Promise<ImportCounts> {
   const mark = debugTimer();
-  await sql`ANALYZE stage`.execute(trx);
-  mark('analyze');
   // What the foreign keys checked row by row, once for the whole stage (migration 0008).
   const bad = await sql<{ line: number; area_id: string; measure_id: string; no_area: boolean }>`
     SELECT s.line, s.area_id, s.measure_id, a.id IS NULL AS no_area
@@ -228,7 +249,27 @@ export async function mergeStage(
       b.no_area ? 'area' : 'measure',
       b.no_area ? b.area_id : b.measure_id,
     );
-  await sql`CREATE TEMP TABLE retired ON COMMIT DROP AS
+  // A first load (no staged measure has a current value yet, e.g. a new source or new measures): every
+  // staged row is new, version 1, so there is nothing to retire or compare and the rows go straight in.
+  const fresh = await sql<{ taken: boolean }>`SELECT EXISTS (
+      SELECT 1 FROM (SELECT DISTINCT measure_id FROM stage) m
+      WHERE EXISTS (SELECT 1 FROM observations o WHERE o.measure_id = m.measure_id AND o.is_current)) AS taken`.execute(
+    trx,
+  );
+  mark('fresh?');
+  const firstLoad = !fresh.rows[0]!.taken;
+  if (!firstLoad) {
+    await sql`ANALYZE stage`.execute(trx);
+    // The key-ordered insert sorts the whole stage: in memory, not in temporary files (not on PGlite,
+    // whose WebAssembly memory never shrinks).
+    if (engine === 'postgres') await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    mark('analyze');
+  }
+  if (firstLoad)
+    await sql`CREATE TEMP TABLE retired (measure_id text, area_id text, period text, version integer)
+      ON COMMIT DROP`.execute(trx);
+  else
+    await sql`CREATE TEMP TABLE retired ON COMMIT DROP AS
     WITH u AS (
       UPDATE observations o SET is_current = false
       FROM stage s
@@ -240,7 +281,13 @@ export async function mergeStage(
   await sql`SAVEPOINT merge_insert`.execute(trx);
   let inserted: number;
   try {
-    const r = await sql`INSERT INTO observations
+    const r = firstLoad
+      ? await sql`INSERT INTO observations
+          (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
+        SELECT measure_id, area_id, period, period_ord, value, missing, 1, ${importId}, true FROM stage`.execute(
+          trx,
+        )
+      : await sql`INSERT INTO observations
         (measure_id, area_id, period, period_ord, value, missing, version, import_id, is_current)
       SELECT s.measure_id, s.area_id, s.period, s.period_ord, s.value, s.missing,
         COALESCE(r.version, 0) + 1, ${importId}, true
