@@ -1,9 +1,7 @@
 // Renders a report in the format asked for.
 import type { Report } from './model.ts';
-import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderPdf } from './render-pdf.ts';
-import { renderXlsx } from './render-xlsx.ts';
 
 export const FORMATS = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -15,14 +13,15 @@ export type Format = keyof typeof FORMATS;
 
 export async function render(report: Report, format: Format): Promise<Buffer> {
   switch (format) {
+    // Word and Excel libraries are loaded on the first such report, not when the server starts (memory).
     case 'docx':
-      return renderDocx(report);
+      return (await import('./render-docx.ts')).renderDocx(report);
     case 'html':
       return Buffer.from(renderHtml(report), 'utf8');
     case 'pdf':
       return renderPdf(renderHtml(report));
     case 'xlsx':
-      return renderXlsx(report);
+      return (await import('./render-xlsx.ts')).renderXlsx(report);
   }
 }
 
