@@ -2,13 +2,13 @@
 // worker included): idle after the demo load (statistics and plans), peak under 50 connections of mixed
 // statistics reads for 10 s, and idle again afterwards. Compared with the goal of 300 MB.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
-import { loadDemoIfEmpty, openServices } from '../src/services/bootstrap.ts';
+import { loadDemoAndSettle, openServices } from '../src/services/bootstrap.ts';
 import { loadTest, rssSampler } from './common.ts';
 
 export interface MemoryResult {
@@ -25,12 +25,48 @@ const settle = async (ms: number) => {
   return process.memoryUsage.rss() / 2 ** 20;
 };
 
-export async function benchMemory(seconds = 10): Promise<MemoryResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'maaltavle-bench-'));
+/**
+ * The environment variables and node flags of `npm start` (package.json's start script, e.g.
+ * `MALLOC_ARENA_MAX=2 node --max-semi-space-size=2 bin/maaltavle.js serve`), so that the benchmark's server
+ * process runs with the same memory settings as the real one.
+ */
+export function startSettings(script: string): { env: Record<string, string>; nodeArgs: string[] } {
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!); i++) {
+    const [name, ...value] = words[i]!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words[i] !== 'node') throw new Error(`start script does not run node: ${script}`);
+  const nodeArgs: string[] = [];
+  for (i++; i < words.length && words[i]!.startsWith('--'); i++) nodeArgs.push(words[i]!);
+  return { env, nodeArgs };
+}
+
+const npmStart = () =>
+  startSettings(
+    (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+        scripts: { start: string };
+      }
+    ).scripts.start,
+  );
+
+export type MemoryStart = 'first' | 'restart';
+
+/**
+ * One server process on `dir`: `first` expects an empty directory and loads the demo as `serve` does
+ * (loadDemoAndSettle), `restart` opens the data the first start left.
+ */
+export async function benchMemory(seconds: number, dir: string, start: MemoryStart): Promise<MemoryResult> {
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: '' }), dataDir: join(dir, 'data') };
-  const services = await openServices(config);
+  let services = await openServices(config);
   try {
-    await loadDemoIfEmpty(services, () => {});
+    const demo = await loadDemoAndSettle(services, config, () => {});
+    services = demo.services;
+    if (demo.loaded !== (start === 'first'))
+      throw new Error(`memory bench: demo loaded ${demo.loaded} on ${start}`);
     const app = await buildApp({ services });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
@@ -52,25 +88,43 @@ export async function benchMemory(seconds = 10): Promise<MemoryResult> {
     }
   } finally {
     await services.close();
+  }
+}
+
+/**
+ * Each start in a fresh process with `npm start`'s memory settings, so that no earlier benchmark's memory is
+ * counted: the first start on an empty directory, then a restart on the same directory
+ * (one start alone: `MAALTAVLE_BENCH_MEMORY_CHILD=1 node --import tsx bench/memory.ts SECONDS DIR first|restart`,
+ * without those settings unless given).
+ */
+export function benchMemoryInChild(seconds: number): Record<MemoryStart, MemoryResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'maaltavle-bench-'));
+  try {
+    const { env, nodeArgs } = npmStart();
+    const run = (start: MemoryStart): MemoryResult => {
+      const r = spawnSync(
+        process.execPath,
+        [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), String(seconds), dir, start],
+        { encoding: 'utf8', env: { ...process.env, ...env, MAALTAVLE_BENCH_MEMORY_CHILD: '1' } },
+      );
+      const last = r.stdout.trim().split('\n').pop() ?? '';
+      if (r.status !== 0 || !last.startsWith('{')) throw new Error(`memory bench failed: ${r.stderr}`);
+      return JSON.parse(last) as MemoryResult;
+    };
+    return { first: run('first'), restart: run('restart') };
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** In a fresh process, so that no earlier benchmark's memory is counted: `node --import tsx bench/memory.ts`. */
-export function benchMemoryInChild(seconds: number): MemoryResult {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds)],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, MAALTAVLE_BENCH_MEMORY_CHILD: '1' },
-    },
-  );
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`memory bench failed: ${r.stderr}`);
-  return JSON.parse(last) as MemoryResult;
-}
-
 if (process.env.MAALTAVLE_BENCH_MEMORY_CHILD && process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(await benchMemory(Number(process.argv[2] ?? 10))));
+  const [seconds = '10', dir, start] = process.argv.slice(2);
+  if (dir && (start === 'first' || start === 'restart')) {
+    console.log(JSON.stringify(await benchMemory(Number(seconds), dir, start)));
+  } else {
+    // Both starts, each in its own process: `node --import tsx bench/memory.ts [SECONDS]`.
+    const { MAALTAVLE_BENCH_MEMORY_CHILD: _, ...env } = process.env;
+    process.env = env;
+    console.log(JSON.stringify(benchMemoryInChild(Number(seconds))));
+  }
 }

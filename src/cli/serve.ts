@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { buildApp } from '../server/app.ts';
 import { startLocalControl } from '../server/local-control.ts';
 import { ensureFirstAdmin } from '../services/auth.ts';
-import { loadDemoIfEmpty, openServices } from '../services/bootstrap.ts';
+import { loadDemoAndSettle, openServices } from '../services/bootstrap.ts';
 import { createOidc } from '../services/oidc.ts';
 import { startScheduledRefresh } from '../services/refresh.ts';
 import { ensureWebBuilt } from './build-web.ts';
@@ -11,7 +11,7 @@ import { ensureWebBuilt } from './build-web.ts';
 /** Returns -1: the process keeps running until a signal arrives. */
 export async function serve(_args: string[]): Promise<number> {
   const config = loadConfig();
-  const services = await openServices(config, (m) => console.log(m));
+  let services = await openServices(config, (m) => console.log(m));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopRefresh = () => {};
   let control: { close(): Promise<void> } | undefined;
@@ -35,7 +35,7 @@ export async function serve(_args: string[]): Promise<number> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
     await ensureFirstAdmin(services.database.db, config.adminPassword, (m) => console.log(m));
-    if (config.demo) await loadDemoIfEmpty(services, (m) => console.log(m));
+    if (config.demo) services = (await loadDemoAndSettle(services, config, (m) => console.log(m))).services;
     const webDir = await ensureWebBuilt((m) => console.log(m));
     const oidc = config.oidc ? await createOidc(config.oidc) : undefined;
     app = await buildApp({

@@ -17,9 +17,16 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
+/**
+ * The worker's young generation is capped (V8's default lets it grow to 3 × 16 MB): the worker allocates
+ * little JavaScript, and the cap keeps its idle heap small (issue 13 item 5, `npm run bench -- memory`).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 3;
+
 function startWorker(dataDir: string, socketDir: string): Promise<Worker> {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
     workerData: { dataDir, socketPath: join(socketDir, '.s.PGSQL.5432') },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => reject(err);

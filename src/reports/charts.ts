@@ -2,12 +2,23 @@
 // shipped in assets/fonts so the output is the same on every machine. The PNG (two thirds of a chart's cost)
 // is drawn only when a format asks for it (Word's fallback image), once per chart.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
 import { formatNumber } from '../domain/numbers.ts';
 import { formatPeriodDa, tryParsePeriod } from '../domain/periods.ts';
+
+// ECharts (~40 MB resident once loaded) and resvg are loaded on the first chart, not when the server starts:
+// a server that draws no chart keeps that memory (issue 13 item 5). `require` keeps lineChart synchronous.
+const require = createRequire(import.meta.url);
+let libs: { echarts: typeof import('echarts'); Resvg: typeof import('@resvg/resvg-js').Resvg } | undefined;
+const chartLibs = () => {
+  libs ??= {
+    echarts: require('echarts') as typeof import('echarts'),
+    Resvg: (require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg,
+  };
+  return libs;
+};
 
 const FONT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'fonts');
 const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
@@ -75,6 +86,7 @@ function drawChart(
     const pb = tryParsePeriod(b);
     return pa && pb ? pa.year * 100 + pa.index - (pb.year * 100 + pb.index) : a.localeCompare(b);
   });
+  const { echarts, Resvg } = chartLibs();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,

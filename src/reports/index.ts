@@ -1,10 +1,8 @@
 // Renders a report in the format asked for.
 import { REPORT_CONTENT_TYPES } from '../contract/reports.ts';
 import type { Report } from './model.ts';
-import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderPdf } from './render-pdf.ts';
-import { renderXlsx } from './render-xlsx.ts';
 
 /** The content type of each format: the HTTP contract's (src/contract/reports.ts). */
 export const FORMATS = REPORT_CONTENT_TYPES;
@@ -12,14 +10,15 @@ export type Format = keyof typeof FORMATS;
 
 export async function render(report: Report, format: Format): Promise<Buffer> {
   switch (format) {
+    // Word and Excel libraries are loaded on the first such report, not when the server starts (memory).
     case 'docx':
-      return renderDocx(report);
+      return (await import('./render-docx.ts')).renderDocx(report);
     case 'html':
       return Buffer.from(renderHtml(report), 'utf8');
     case 'pdf':
       return renderPdf(renderHtml(report));
     case 'xlsx':
-      return renderXlsx(report);
+      return (await import('./render-xlsx.ts')).renderXlsx(report);
   }
 }
 

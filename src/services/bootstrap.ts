@@ -40,3 +40,20 @@ export async function loadDemoIfEmpty(services: Services, log: (msg: string) => 
   await loadDemoPlans(services.database.db, log);
   return true;
 }
+
+/**
+ * `serve`'s start: loads the demo into an empty database and, on the embedded database, then closes it and
+ * opens it again. The first-start import grows the PGlite worker's memory (WebAssembly memory only grows,
+ * and compiled code and the worker's heap stay); a fresh worker starts from the size of a restart
+ * (issue 13 item 5). Returns the services to use from here on (the given ones when nothing was reopened).
+ */
+export async function loadDemoAndSettle(
+  services: Services,
+  config: Config,
+  log: (msg: string) => void,
+): Promise<{ services: Services; loaded: boolean; reopened: boolean }> {
+  const loaded = await loadDemoIfEmpty(services, log);
+  if (!loaded || services.database.engine !== 'pglite') return { services, loaded, reopened: false };
+  await services.close();
+  return { services: await openServices(config), loaded, reopened: true };
+}
