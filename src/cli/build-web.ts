@@ -1,6 +1,8 @@
 // Builds the web app with Vite when web/dist is missing or older than its sources, so `npm start`
 // works on a fresh clone without a separate build step.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +28,29 @@ function webIsStale(): boolean {
 export async function ensureWebBuilt(log: (m: string) => void): Promise<string> {
   if (webIsStale()) {
     log('Bygger webappen (første start eller ændrede kilder) …');
-    const { build } = await import('vite');
-    await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    await buildInChild();
     log('Webappen er bygget.');
   }
   return WEB_DIST;
+}
+
+/**
+ * Vite runs in a short-lived child process: a build in the server's own process left some 300 MB resident
+ * for as long as the server ran (issue 13 item 5).
+ */
+function buildInChild(): Promise<void> {
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', WEB_ROOT, '--config', join(WEB_ROOT, 'vite.config.ts'), '--logLevel', 'warn'],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Webappen kunne ikke bygges (vite afsluttede med kode ${code}).`)),
+    );
+  });
 }
