@@ -193,8 +193,11 @@ describe.each(ENGINES)('no unpublished content outside the municipality on %s', 
   });
 
   it('once published, everyone sees the round as published', async () => {
-    expect((await editor.req('POST', `/api/v1/rounds/${adopted.round}/publish`)).status).toBe(200);
-    const res = await anon.req('GET', `/api/v1/plans/${adopted.plan}/dashboard`);
+    // Its own plan: publishing the shared adopted plan's round would leave the test above nothing to guard.
+    const published = {} as Ids;
+    await planWithDraftRound('Offentliggjort plan', 'vedtaget', published);
+    expect((await editor.req('POST', `/api/v1/rounds/${published.round}/publish`)).status).toBe(200);
+    const res = await anon.req('GET', `/api/v1/plans/${published.plan}/dashboard`);
     expect(JSON.stringify(res.body)).toContain(SECRET);
     expect(res.body.items[0].evaluation.status).toBe('ikke på rette vej');
   });
