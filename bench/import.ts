@@ -34,12 +34,13 @@ export async function writeFiles(rows: number, dir: string): Promise<{ csv: stri
   let cb = '';
   let tb = '';
   const flush = async () => {
-    const ok1 = c.write(cb);
-    const ok2 = t.write(tb);
+    c.write(cb);
+    t.write(tb);
     cb = '';
     tb = '';
-    if (!ok1) await new Promise<void>((r) => c.once('drain', () => r()));
-    if (!ok2) await new Promise<void>((r) => t.once('drain', () => r()));
+    // Asked again after each wait: one stream may drain while the other is awaited (then no event comes).
+    if (c.writableNeedDrain) await new Promise<void>((r) => c.once('drain', () => r()));
+    if (t.writableNeedDrain) await new Promise<void>((r) => t.once('drain', () => r()));
   };
   // 98 municipalities × 102 measures × 100 months ≈ 1,000,000
   outer: for (let k = 0; ; k++) {
