@@ -1,5 +1,6 @@
 // Users, memberships, sessions and the audit trail.
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled.ts';
 import type { Executor } from './statistics.ts';
 
 export type { Role } from '../../domain/roles.ts';
@@ -137,12 +138,8 @@ export async function insertSession(
  * A live session with its user and memberships in one read (asked on every API request): undefined when the
  * session is unknown or expired or the user disabled.
  */
-export async function sessionWithUser(
-  db: Executor,
-  idHash: string,
-  now = new Date(),
-): Promise<{ user: UserRecord; csrfToken: string; mustChangePassword: boolean } | undefined> {
-  const r = await db
+const sessionQuery = compiledOnce((db) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
@@ -159,10 +156,18 @@ export async function sessionWithUser(
         'memberships',
       ),
     ])
-    .where('s.id_hash', '=', idHash)
-    .where('s.expires_at', '>', now)
+    .where('s.id_hash', '=', '')
+    .where('s.expires_at', '>', new Date(0))
     .where('u.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .compile(),
+);
+
+export async function sessionWithUser(
+  db: Executor,
+  idHash: string,
+  now = new Date(),
+): Promise<{ user: UserRecord; csrfToken: string; mustChangePassword: boolean } | undefined> {
+  const [r] = await sessionQuery(db, [idHash, now]);
   if (!r) return undefined;
   return {
     user: {
