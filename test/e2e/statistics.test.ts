@@ -104,6 +104,9 @@ describe.skipIf(!hasChromium)('Statistik in headless Chromium', () => {
       '607;auk01.fuldtidsmodtagere.fleksjob;2030Q1;5',
       'Atlantis;auk01.fuldtidsmodtagere.fleksjob;2030Q1;7',
     ].join('\n');
+    // Its own way to the page, whichever test ran before.
+    await page.getByRole('link', { name: 'Statistik' }).click();
+    await page.getByRole('heading', { name: 'Statistik', level: 1 }).waitFor();
     await page
       .getByLabel('Fil', { exact: true })
       .setInputFiles({ name: 'egne-tal.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
