@@ -8,7 +8,14 @@ import { type Development, development } from '../domain/development.ts';
 import { periodsNeeded, valuesInPeriod } from '../domain/evaluation/cross-section.ts';
 import { changeModeOf, changeText } from '../domain/evaluation/engine.ts';
 import type { CrossSections } from '../domain/evaluation/facts.ts';
-import { type GroupValue, groupValue, isCountUnit } from '../domain/evaluation/rates.ts';
+import {
+  type GroupBasisLabel,
+  type GroupValue,
+  groupBasisLabel,
+  groupValue,
+  isCountUnit,
+  nationalBasisPhrase,
+} from '../domain/evaluation/rates.ts';
 import type { Basis } from '../domain/evaluation/result.ts';
 import { formatPeriodDa, type Period, periodCode, periodOrdinal } from '../domain/periods.ts';
 import { changeToReachAverage, changeToReachRank, type RankDirection, rankAreas } from '../domain/ranking.ts';
@@ -61,7 +68,7 @@ interface AreaDevelopment extends Development {
    * How the values were obtained: imported for the area, summed over its municipalities (counts), a ratio of
    * sums with denominators derived from published shares, or missing.
    */
-  basis: 'importeret' | 'sum af kommuner' | 'afledt nævner' | 'mangler';
+  basis: GroupBasisLabel;
   formula: string;
 }
 
@@ -109,17 +116,6 @@ function groupOf(
     ...(countCs && countId ? { shareCount: { id: countId, values: countCs } } : {}),
   });
 }
-
-const basisWord = (g: GroupValue): AreaDevelopment['basis'] =>
-  g.basis === 'offentliggjort'
-    ? 'importeret'
-    : g.basis === 'sum'
-      ? 'sum af kommuner'
-      : g.basis === 'afledt nævner'
-        ? 'afledt nævner'
-        : g.basis === 'sum af tællere og nævnere'
-          ? 'sum af kommuner'
-          : 'mangler';
 
 export async function developmentRow(
   db: Kysely<DB>,
@@ -172,7 +168,7 @@ export async function developmentRow(
     const [ga, gb] = sides.map((sd) =>
       groupOf(measure, sd.main.cs, sd.count, countId, t.id, t.members, sd.code),
     );
-    const basis = ga!.value === null || gb!.value === null ? 'mangler' : basisWord(ga!);
+    const basis = ga!.value === null || gb!.value === null ? 'mangler' : groupBasisLabel(ga!.basis);
     return { area: t.id, name: t.name, basis, formula: ga!.formula, ...development(ga!.value, gb!.value) };
   });
   const [municipality, comparison, country] = comp ? out : [out[0]!, undefined, out[1]!];
@@ -271,13 +267,7 @@ async function computeRank(db: Kysely<DB>, q: RankQuery) {
     countWithoutDen || national.value === null ? null : den ? national.value / 100 : national.value;
   const nationalBasis = countWithoutDen
     ? 'et antal har intet landsgennemsnit'
-    : national.basis === 'offentliggjort'
-      ? 'hele landet'
-      : national.basis === 'sum af tællere og nævnere'
-        ? 'summen af kommunerne'
-        : national.basis === 'afledt nævner'
-          ? 'summen af kommunerne (afledt nævner)'
-          : 'mangler';
+    : nationalBasisPhrase(national.basis);
   const mode = changeModeOf(measure.unit, den?.id);
   const changeUnit = den ? measure.unit : measure.unit === 'pct.' ? 'procentpoint' : measure.unit;
   const ties = self ? ranked.ranking.filter((r) => r.rank === self.rank).length : 0;

@@ -18,6 +18,28 @@ export type GroupBasisKind =
   | 'sum' // a count: the sum over members
   | 'mangler';
 
+/** How a group value was obtained, as a short label (the development table's "grundlag" column). */
+export type GroupBasisLabel = 'importeret' | 'sum af kommuner' | 'afledt nævner' | 'mangler';
+
+const BASIS_LABEL: Record<GroupBasisKind, GroupBasisLabel> = {
+  offentliggjort: 'importeret',
+  'sum af tællere og nævnere': 'sum af kommuner',
+  'afledt nævner': 'afledt nævner',
+  sum: 'sum af kommuner',
+  mangler: 'mangler',
+};
+export const groupBasisLabel = (kind: GroupBasisKind) => BASIS_LABEL[kind];
+
+/** The same fact as the phrase after "Landsgennemsnit (…)" on the benchmark page. */
+const NATIONAL_BASIS_PHRASE: Record<GroupBasisKind, string> = {
+  offentliggjort: 'hele landet',
+  'sum af tællere og nævnere': 'summen af kommunerne',
+  'afledt nævner': 'summen af kommunerne (afledt nævner)',
+  sum: 'summen af kommunerne',
+  mangler: 'mangler',
+};
+export const nationalBasisPhrase = (kind: GroupBasisKind) => NATIONAL_BASIS_PHRASE[kind];
+
 export interface GroupValue {
   /** The group's rate (in the measure's unit; a share in per cent) or, for a count, its sum. */
   value: number | null;
