@@ -175,6 +175,50 @@ describe.skipIf(!hasChromium)('every page at 375 px', () => {
     await page.close();
   }, 180_000);
 
+  it('the create forms show their own checks and the server\'s refusal, and keep what was typed', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, bypassCSP: true });
+    await login(page);
+    await page.goto(`${base}/`);
+    await page.getByText('Opret plan').first().click();
+    await page.getByRole('combobox', { name: 'Kommune', exact: true }).selectOption({ label: 'Aarhus' });
+    await page.getByLabel('Titel', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Opret plan' }).click();
+    const title = page.getByLabel('Titel', { exact: true });
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.locator(`[id="${(await title.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Titlen skal udfyldes.');
+    await title.fill('Formularer 2028');
+    await page.getByRole('button', { name: 'Opret plan' }).click();
+    await page.waitForURL(/\/planer\/\d+$/);
+
+    // A goal without text is stopped in the browser; one the server refuses shows its message as an alert
+    // and beside the field, and the text stays in the field.
+    await page.getByRole('button', { name: 'Tilføj mål' }).click();
+    const goal = page.getByLabel('Mål', { exact: true });
+    expect(
+      await page.locator(`[id="${(await goal.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Målet skal have en tekst.');
+    const long = 'x'.repeat(1001);
+    await goal.fill(long);
+    await page.getByRole('button', { name: 'Tilføj mål' }).click();
+    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    expect(
+      await page.locator(`[id="${(await goal.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Målet må højst have 1.000 tegn.');
+    expect(await goal.inputValue()).toBe(long);
+    expect(await page.getByRole('button', { name: 'Tilføj mål' }).isEnabled()).toBe(true);
+
+    // A round without a title is stopped in the browser with the example of a title.
+    await page.getByLabel('Titel på statusrunden').fill('');
+    await page.getByRole('button', { name: 'Opret statusrunde' }).click();
+    const roundTitle = page.getByLabel('Titel på statusrunden');
+    expect(
+      await page.locator(`[id="${(await roundTitle.getAttribute('aria-describedby')) ?? ''}"]`).textContent(),
+    ).toBe('Giv statusrunden en titel, fx "Status april 2021".');
+    await page.close();
+  }, 180_000);
+
   it('an invited user logs in with the one-time password, is sent to "Min konto" and must change it', async () => {
     const admin = await browser.newPage({ bypassCSP: true });
     await login(admin);

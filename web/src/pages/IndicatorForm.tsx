@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { api, fieldErrors, get, newKey } from '../api.ts';
 import { byPath, Field, RequiredNote } from '../components/Field.tsx';
+import { FormError } from '../components/useFormSubmit.tsx';
 import { T } from '../texts.ts';
 
 /** A Danish number as typed ("1.288", "4,5", "−20"); text that is no number gives NaN, which is refused. */
@@ -347,11 +348,7 @@ export function IndicatorForm({
                 .join(' ')}
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <button type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? T.saving : existing ? T.save : T.indicator.add}
       </button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, get } from '../api.ts';
 import { useRefreshMe } from '../auth.tsx';
+import { FormError } from '../components/useFormSubmit.tsx';
 import { T } from '../texts.ts';
 
 export function Login() {
@@ -63,11 +64,7 @@ export function Login() {
             required
           />
         </label>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <button type="submit">{T.login.submit}</button>
       </form>
     </section>

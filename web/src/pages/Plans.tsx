@@ -3,9 +3,10 @@ import { currentYearInCopenhagen } from '@domain/dates.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, fieldErrors, get } from '../api.ts';
+import { api, get } from '../api.ts';
 import { canEdit, ownMunicipality, useMe } from '../auth.tsx';
-import { byPath, Field, RequiredNote } from '../components/Field.tsx';
+import { Field, RequiredNote } from '../components/Field.tsx';
+import { FormError, useFormSubmit } from '../components/useFormSubmit.tsx';
 import { YearFields } from '../components/YearFields.tsx';
 import { collator } from '../format.ts';
 import { T } from '../texts.ts';
@@ -82,40 +83,34 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
     yearTo: year + 1,
     intro: '',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { error, errors, pending, submit } = useFormSubmit();
   const sorted = [...municipalities].sort((a, b) => collator.compare(name(a), name(b)));
   return (
     <details className="panel">
       <summary>{T.plans.create}</summary>
       <form
         noValidate
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          if (pending) return;
-          const local: Record<string, string> = {};
-          if (!f.title.trim()) local.title = 'Titlen skal udfyldes.';
-          if (Number(f.yearTo) < Number(f.yearFrom)) local.yearTo = 'Slutåret må ikke ligge før startåret.';
-          setErrors(local);
-          if (Object.keys(local).length) return;
-          setPending(true);
-          setError(null);
-          try {
-            const r = await api<PlanAnswer>('POST', `/municipalities/${f.municipality}/plans`, {
-              title: f.title,
-              yearFrom: Number(f.yearFrom),
-              yearTo: Number(f.yearTo),
-              intro: f.intro,
-            });
-            await qc.invalidateQueries({ queryKey: ['plans'] });
-            nav(`/planer/${r.plan.id}`);
-          } catch (err) {
-            setErrors(byPath(fieldErrors(err)));
-            setError((err as Error).message);
-          } finally {
-            setPending(false);
-          }
+          void submit(
+            () => {
+              const local: Record<string, string> = {};
+              if (!f.title.trim()) local.title = 'Titlen skal udfyldes.';
+              if (Number(f.yearTo) < Number(f.yearFrom))
+                local.yearTo = 'Slutåret må ikke ligge før startåret.';
+              return local;
+            },
+            async () => {
+              const r = await api<PlanAnswer>('POST', `/municipalities/${f.municipality}/plans`, {
+                title: f.title,
+                yearFrom: Number(f.yearFrom),
+                yearTo: Number(f.yearTo),
+                intro: f.intro,
+              });
+              await qc.invalidateQueries({ queryKey: ['plans'] });
+              nav(`/planer/${r.plan.id}`);
+            },
+          );
         }}
       >
         <RequiredNote />
@@ -139,11 +134,7 @@ function CreatePlan({ municipalities, name }: { municipalities: string[]; name: 
           {T.plans.intro}
           <textarea value={f.intro} onChange={(e) => setF({ ...f, intro: e.target.value })} rows={6} />
         </label>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <button type="submit" disabled={pending}>
           {pending ? T.saving : T.plans.create}
         </button>

@@ -1,47 +1,41 @@
 // The form that adds a goal to the plan.
 
 import { useRef, useState } from 'react';
-import { api, fieldErrors, newKey } from '../../api.ts';
-import { byPath, Field, RequiredNote } from '../../components/Field.tsx';
+import { api, newKey } from '../../api.ts';
+import { Field, RequiredNote } from '../../components/Field.tsx';
+import { FormError, useFormSubmit } from '../../components/useFormSubmit.tsx';
 import { T } from '../../texts.ts';
 import type { Dashboard } from './types.ts';
 
 export function AddGoalForm({ data, refresh }: { data: Dashboard; refresh: () => void }) {
   const p = data.plan;
   const [goal, setGoal] = useState({ number: String(data.goals.length + 1), kind: 'lokalt mål', title: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [goalErrors, setGoalErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { error, errors: goalErrors, pending, submit } = useFormSubmit();
   const goalKey = useRef(newKey());
   return (
     <form
       noValidate
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (pending) return;
-        setError(null);
-        const local: Record<string, string> = {};
-        if (!goal.number.trim()) local.number = 'Nummeret skal udfyldes.';
-        if (!goal.title.trim()) local.title = 'Målet skal have en tekst.';
-        setGoalErrors(local);
-        if (Object.keys(local).length) return;
-        setPending(true);
-        try {
-          await api(
-            'POST',
-            `/plans/${p.id}/goals`,
-            { ...goal, position: data.goals.length + 1 },
-            { idempotencyKey: goalKey.current },
-          );
-          goalKey.current = newKey();
-          setGoal({ number: String(data.goals.length + 2), kind: 'lokalt mål', title: '' });
-          refresh();
-        } catch (err) {
-          setGoalErrors(byPath(fieldErrors(err)));
-          setError((err as Error).message);
-        } finally {
-          setPending(false);
-        }
+        void submit(
+          () => {
+            const local: Record<string, string> = {};
+            if (!goal.number.trim()) local.number = 'Nummeret skal udfyldes.';
+            if (!goal.title.trim()) local.title = 'Målet skal have en tekst.';
+            return local;
+          },
+          async () => {
+            await api(
+              'POST',
+              `/plans/${p.id}/goals`,
+              { ...goal, position: data.goals.length + 1 },
+              { idempotencyKey: goalKey.current },
+            );
+            goalKey.current = newKey();
+            setGoal({ number: String(data.goals.length + 2), kind: 'lokalt mål', title: '' });
+            refresh();
+          },
+        );
       }}
     >
       <h3>{T.goal.add}</h3>
@@ -69,11 +63,7 @@ export function AddGoalForm({ data, refresh }: { data: Dashboard; refresh: () =>
           onChange={(e) => setGoal({ ...goal, title: e.target.value })}
         />
       </Field>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <button type="submit" disabled={pending}>
         {pending ? T.saving : T.goal.add}
       </button>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { FormError } from '../../components/useFormSubmit.tsx';
 import { T } from '../../texts.ts';
 import type { Dashboard } from './types.ts';
 
@@ -45,11 +46,7 @@ export function GoalForm({ goal, onDone }: { goal: Dashboard['goals'][number]; o
         {T.goal.text}
         <textarea rows={6} value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />
       </label>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <button type="submit">{T.save}</button>
     </form>
   );

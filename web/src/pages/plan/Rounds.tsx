@@ -4,8 +4,9 @@ import type { RoundAnswer } from '@contract/plans.ts';
 import { todayInCopenhagen } from '@domain/dates.ts';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, fieldErrors, newKey } from '../../api.ts';
-import { byPath, Field, RequiredNote } from '../../components/Field.tsx';
+import { api, newKey } from '../../api.ts';
+import { Field, RequiredNote } from '../../components/Field.tsx';
+import { FormError, useFormSubmit } from '../../components/useFormSubmit.tsx';
 import { formatDate } from '../../format.ts';
 import { T } from '../../texts.ts';
 import type { Dashboard } from './types.ts';
@@ -13,9 +14,7 @@ import type { Dashboard } from './types.ts';
 export function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boolean; refresh: () => void }) {
   const nav = useNavigate();
   const [f, setF] = useState({ title: '', asOf: todayInCopenhagen() });
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { error, errors, pending, submit } = useFormSubmit();
   const key = useRef(newKey());
   return (
     <section aria-labelledby="rounds-h">
@@ -33,29 +32,24 @@ export function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boo
         <form
           className="panel"
           noValidate
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            if (pending) return;
-            setError(null);
-            const local: Record<string, string> = {};
-            if (!f.title.trim()) local.title = 'Giv statusrunden en titel, fx "Status april 2021".';
-            if (!/^\d{4}-\d{2}-\d{2}$/.test(f.asOf)) local.asOf = 'Statusdatoen skal udfyldes.';
-            setErrors(local);
-            if (Object.keys(local).length) return;
-            setPending(true);
-            try {
-              const r = await api<RoundAnswer>('POST', `/plans/${data.plan.id}/rounds`, f, {
-                idempotencyKey: key.current,
-              });
-              key.current = newKey();
-              refresh();
-              nav(`/runder/${r.round.id}`);
-            } catch (err) {
-              setErrors(byPath(fieldErrors(err)));
-              setError((err as Error).message);
-            } finally {
-              setPending(false);
-            }
+            void submit(
+              () => {
+                const local: Record<string, string> = {};
+                if (!f.title.trim()) local.title = 'Giv statusrunden en titel, fx "Status april 2021".';
+                if (!/^\d{4}-\d{2}-\d{2}$/.test(f.asOf)) local.asOf = 'Statusdatoen skal udfyldes.';
+                return local;
+              },
+              async () => {
+                const r = await api<RoundAnswer>('POST', `/plans/${data.plan.id}/rounds`, f, {
+                  idempotencyKey: key.current,
+                });
+                key.current = newKey();
+                refresh();
+                nav(`/runder/${r.round.id}`);
+              },
+            );
           }}
         >
           <h3>{T.round.create}</h3>
@@ -78,11 +72,7 @@ export function Rounds({ data, editor, refresh }: { data: Dashboard; editor: boo
               />
             </Field>
           </div>
-          {error ? (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          ) : null}
+          <FormError error={error} />
           <button type="submit" disabled={pending}>
             {pending ? T.saving : T.round.create}
           </button>
