@@ -175,7 +175,7 @@ describe.skipIf(!hasChromium)('every page at 375 px', () => {
     await page.close();
   }, 180_000);
 
-  it('the create forms show their own checks and the server\'s refusal, and keep what was typed', async () => {
+  it("the create forms show their own checks and the server's refusal, and keep what was typed", async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, bypassCSP: true });
     await login(page);
     await page.goto(`${base}/`);
