@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbedded } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { countWrites, registerWriteCounter } from './read-memo.ts';
 import type { DB } from './schema.ts';
 
 // bigint (int8) columns such as ids and counts come back as strings by default; counts fit in a number.
@@ -78,7 +79,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     connectionTimeoutMillis: 15_000,
   });
   survivePoolErrors(pool);
+  const writes = countWrites(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  registerWriteCounter(db, writes);
   bulk.set(db, {
     engine: 'pglite',
     pool,

@@ -1,5 +1,6 @@
 // Users, memberships, sessions and the audit trail.
 import { sql } from 'kysely';
+import { memoUntilWrite } from '../read-memo.ts';
 import { compiledOnce } from './compiled.ts';
 import type { Executor } from './statistics.ts';
 
@@ -135,8 +136,8 @@ export async function insertSession(
 }
 
 /**
- * A live session with its user and memberships in one read (asked on every API request): undefined when the
- * session is unknown or expired or the user disabled.
+ * A session with its user (not disabled) and memberships in one read (asked on every API request); whether it
+ * has expired is decided by the caller's clock, so that a kept read (read-memo.ts) expires on time.
  */
 const sessionQuery = compiledOnce((db) =>
   db
@@ -145,6 +146,7 @@ const sessionQuery = compiledOnce((db) =>
     .select([
       's.csrf_token',
       's.must_change_password',
+      's.expires_at',
       'u.id',
       'u.email',
       'u.name',
@@ -157,17 +159,12 @@ const sessionQuery = compiledOnce((db) =>
       ),
     ])
     .where('s.id_hash', '=', '')
-    .where('s.expires_at', '>', new Date(0))
     .where('u.disabled_at', 'is', null)
     .compile(),
 );
 
-export async function sessionWithUser(
-  db: Executor,
-  idHash: string,
-  now = new Date(),
-): Promise<{ user: UserRecord; csrfToken: string; mustChangePassword: boolean } | undefined> {
-  const [r] = await sessionQuery(db, [idHash, now]);
+const sessionKept = memoUntilWrite(async (db, idHash) => {
+  const [r] = await sessionQuery(db, [idHash]);
   if (!r) return undefined;
   return {
     user: {
@@ -177,9 +174,26 @@ export async function sessionWithUser(
       passwordHash: r.password_hash,
       isSuperadmin: r.is_superadmin,
       memberships: r.memberships,
-    },
+    } satisfies UserRecord,
     csrfToken: r.csrf_token,
     mustChangePassword: r.must_change_password,
+    expiresAt: new Date(r.expires_at).getTime(),
+  };
+});
+
+/** A live session (known, not expired at `now`, its user not disabled) with its user and memberships. */
+export async function sessionWithUser(
+  db: Executor,
+  idHash: string,
+  now = new Date(),
+): Promise<{ user: UserRecord; csrfToken: string; mustChangePassword: boolean } | undefined> {
+  const s = await sessionKept(db, idHash);
+  if (!s || s.expiresAt <= now.getTime()) return undefined;
+  // A copy: the kept read is shared by the requests that come until the next write.
+  return {
+    user: { ...s.user, memberships: s.user.memberships.map((m) => ({ ...m })) },
+    csrfToken: s.csrfToken,
+    mustChangePassword: s.mustChangePassword,
   };
 }
 

@@ -1,4 +1,5 @@
 // Plans, focus areas, goals, indicators, status rounds and status entries.
+import { memoUntilWrite } from '../read-memo.ts';
 import { compiledOnce } from './compiled.ts';
 import type { Executor } from './statistics.ts';
 
@@ -157,9 +158,15 @@ const planHeadQuery = compiledOnce((db) =>
     .compile(),
 );
 
-export async function planHead(db: Executor, id: string) {
+/** A plan's municipality, status and content version (kept until the next write on the embedded database). */
+const planHeadKept = memoUntilWrite(async (db, id) => {
   const [r] = await planHeadQuery(db, [id]);
   return r ? { municipality: r.municipality, status: r.status, version: String(r.version) } : undefined;
+});
+
+export async function planHead(db: Executor, id: string) {
+  const h = await planHeadKept(db, id);
+  return h ? { ...h } : undefined;
 }
 
 export async function indicatorsOfPlan(db: Executor, planId: string) {
