@@ -79,7 +79,7 @@ if (want('reports')) {
   const { formats, pdf } = await benchReports(quick ? 3 : 5);
   for (const x of formats) {
     row([
-      `status report, ${x.report}, ${x.format}`,
+      `status report, ${x.report}, ${x.format}${x.cold ? ', charts not drawn yet (first after an import)' : ''}`,
       `${fmt(x.medianMs)} ms (median of ${x.runs}; render ${fmt(x.renderMs)} ms; ${fmt(x.bytes / 1024)} KB)`,
       '–',
       '–',
