@@ -73,59 +73,42 @@ export async function benchReports(runs = 5): Promise<{ formats: ReportResult[];
   try {
     const { actor, rounds } = await prepareReportPlans(database);
     const db = database.db;
-    const results: ReportResult[] = [];
-    for (const [name, roundId] of rounds) {
-      for (const format of FORMATS) {
-        const times: number[] = [];
-        const renderTimes: number[] = [];
-        let bytes = 0;
-        // One unmeasured run first: a renderer that is started once and shared starts here.
-        await render(await buildStatusReport(db, actor, roundId), format);
-        for (let i = 0; i < runs; i++) {
-          const t = performance.now();
-          const report = await buildStatusReport(db, actor, roundId);
-          const r = performance.now();
-          bytes = (await render(report, format)).length;
-          const end = performance.now();
-          times.push(end - t);
-          renderTimes.push(end - r);
-        }
-        results.push({
-          report: name,
-          format,
-          medianMs: median(times),
-          renderMs: median(renderTimes),
-          runs,
-          bytes,
-        });
-      }
-    }
-    // The first report after an import (or a restart): no chart drawn yet. The browser for PDF is up.
-    const [bigName, bigRound] = rounds[1]!;
-    for (const format of FORMATS) {
+    /** `runs` timed downloads of one report in one format; `cold`: no chart drawn before each run. */
+    const measure = async (name: string, roundId: string, format: Format, cold: boolean) => {
       const times: number[] = [];
       const renderTimes: number[] = [];
       let bytes = 0;
       for (let i = 0; i < runs; i++) {
-        forgetDrawnCharts();
+        if (cold) forgetDrawnCharts();
         const t = performance.now();
-        const report = await buildStatusReport(db, actor, bigRound);
+        const report = await buildStatusReport(db, actor, roundId);
         const r = performance.now();
         bytes = (await render(report, format)).length;
         const end = performance.now();
         times.push(end - t);
         renderTimes.push(end - r);
       }
-      results.push({
-        report: bigName,
+      return {
+        report: name,
         format,
         medianMs: median(times),
         renderMs: median(renderTimes),
         runs,
         bytes,
-        cold: true,
-      });
+        ...(cold ? { cold } : {}),
+      } satisfies ReportResult;
+    };
+    const results: ReportResult[] = [];
+    for (const [name, roundId] of rounds) {
+      for (const format of FORMATS) {
+        // One unmeasured run first: a renderer that is started once and shared starts here.
+        await render(await buildStatusReport(db, actor, roundId), format);
+        results.push(await measure(name, roundId, format, false));
+      }
     }
+    // The first report after an import (or a restart): no chart drawn yet. The browser for PDF is up.
+    const [bigName, bigRound] = rounds[1]!;
+    for (const format of FORMATS) results.push(await measure(bigName, bigRound, format, true));
     // The PDF renderers alone on the same HTML, interleaved so that load on the machine hits both alike.
     const pdf: PdfComparison[] = [];
     if (hasDebianChromium) {
